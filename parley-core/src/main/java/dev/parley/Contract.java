@@ -1,0 +1,102 @@
+package dev.parley;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The immutable list of descriptors that a server implements and its clients call.
+ *
+ * <p>A contract is built once, usually as a constant beside its descriptors, and rejects at build
+ * time anything a transport could not route: two descriptors with the same name, or a name that is
+ * also the namespace of another ({@code todos} beside {@code todos.list}).
+ *
+ * <pre>{@code
+ * public static final Contract CONTRACT = Contract.of(LIST, ADD, DELETE);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Contract {
+  private final List<Descriptor<?>> descriptors;
+  private final Map<String, Descriptor<?>> byName;
+
+  private Contract(List<Descriptor<?>> descriptors) {
+    Map<String, Descriptor<?>> names = new LinkedHashMap<>();
+    for (Descriptor<?> d : descriptors) {
+      Objects.requireNonNull(d, "descriptor");
+      Descriptor<?> previous = names.putIfAbsent(d.name(), d);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "contract: duplicate descriptor name \"" + d.name() + "\" (" + previous + " and " + d + ")");
+      }
+    }
+    for (String name : names.keySet()) {
+      for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+        String namespace = name.substring(0, dot);
+        if (names.containsKey(namespace)) {
+          throw new IllegalArgumentException(
+              "contract: \"" + namespace + "\" is both a descriptor and the namespace of \""
+                  + name + "\"");
+        }
+      }
+    }
+    this.descriptors = List.copyOf(descriptors);
+    this.byName = Collections.unmodifiableMap(names);
+  }
+
+  /**
+   * A contract of the given descriptors, in this order.
+   *
+   * @throws IllegalArgumentException if two descriptors share a name, or a name is the namespace of
+   *     another
+   */
+  public static Contract of(Descriptor<?>... descriptors) {
+    return new Contract(List.of(descriptors));
+  }
+
+  /**
+   * A contract of the given descriptors, in their iteration order.
+   *
+   * @throws IllegalArgumentException as {@link #of(Descriptor[])}
+   */
+  public static Contract of(Collection<? extends Descriptor<?>> descriptors) {
+    return new Contract(new ArrayList<>(descriptors));
+  }
+
+  /**
+   * A contract holding this one's descriptors followed by {@code more}.
+   *
+   * @throws IllegalArgumentException as {@link #of(Descriptor[])}
+   */
+  public Contract with(Descriptor<?>... more) {
+    List<Descriptor<?>> all = new ArrayList<>(descriptors);
+    all.addAll(List.of(more));
+    return new Contract(all);
+  }
+
+  /** Every descriptor, in declaration order. */
+  public List<Descriptor<?>> descriptors() {
+    return descriptors;
+  }
+
+  /** The descriptor with this name, if the contract has one. */
+  public Optional<Descriptor<?>> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** Whether this very descriptor (same name, kind and schemas) is part of the contract. */
+  public boolean contains(Descriptor<?> descriptor) {
+    return descriptor.equals(byName.get(descriptor.name()));
+  }
+
+  @Override
+  public String toString() {
+    return "Contract" + byName.keySet();
+  }
+}

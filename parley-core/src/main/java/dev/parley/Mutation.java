@@ -1,0 +1,101 @@
+package dev.parley;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A procedure that changes server state: it is sent once and never retried or de-duplicated by
+ * Parley. On the HTTP wire it is a {@code POST}; a {@code GET} of it is refused. Its result carries
+ * the resources it changed, as declared where it is implemented.
+ *
+ * <p>Built with {@link Parley#mutation(String)} and refined by copies, each method returning a new
+ * immutable descriptor:
+ *
+ * <pre>{@code
+ * public static final Mutation<Shared, NewTodo, Todo> ADD =
+ *     Parley.mutation("todos.add").input(NewTodo.class).output(Todo.class);
+ * }</pre>
+ *
+ * @param <R> the role that may call it
+ * @param <I> the input type
+ * @param <O> the output type
+ */
+public final class Mutation<R extends Shared, I, O> implements Procedure<R, I, O> {
+
+  private final Shape<R, I, O> shape;
+
+  Mutation(Shape<R, I, O> shape) {
+    this.shape = shape;
+  }
+
+  /** A copy of this mutation that takes input of the given type, validated by its derived schema. */
+  public <J> Mutation<R, J, O> input(Class<J> type) {
+    return input(Schema.of(type));
+  }
+
+  /** A copy of this mutation whose input the given schema describes. */
+  public <J> Mutation<R, J, O> input(Schema<J> schema) {
+    return new Mutation<>(shape.withInput(schema));
+  }
+
+  /** A copy of this mutation that returns output of the given type, validated by its derived schema. */
+  public <P> Mutation<R, I, P> output(Class<P> type) {
+    return output(Schema.of(type));
+  }
+
+  /** A copy of this mutation whose output the given schema describes. */
+  public <P> Mutation<R, I, P> output(Schema<P> schema) {
+    return new Mutation<>(shape.withOutput(schema));
+  }
+
+  /** A copy of this mutation with a human-readable description. */
+  public Mutation<R, I, O> description(String description) {
+    return new Mutation<>(shape.withDescription(description));
+  }
+
+  @Override
+  public String name() {
+    return shape.name();
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.MUTATION;
+  }
+
+  @Override
+  public Class<R> role() {
+    return shape.role();
+  }
+
+  @Override
+  public Optional<String> description() {
+    return Optional.ofNullable(shape.description());
+  }
+
+  @Override
+  public Schema<I> input() {
+    return shape.input();
+  }
+
+  @Override
+  public Schema<O> output() {
+    return shape.output();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Mutation<?, ?, ?> m && m.shape.equals(shape);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(Kind.MUTATION, shape);
+  }
+
+  @Override
+  public String toString() {
+    return "Mutation[" + shape.name() + "]";
+  }
+}

@@ -1,0 +1,70 @@
+package dev.parley;
+
+import dev.parley.internal.schema.DerivedSchema;
+import dev.parley.internal.schema.NoneSchema;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Describes and validates the values of one Java type: Parley's validator SPI, the Java answer to
+ * Standard Schema.
+ *
+ * <p>Parley's codec turns JSON into a value of {@link #type()} and back; a schema then checks the
+ * value and returns every {@link Issue} it finds, so a caller learns all that is wrong at once. The
+ * schemas Parley derives ({@link #of(Class)}) check that required parts are present (every record
+ * component that is not {@code Optional} or {@code @Nullable}), walk lists, sets, maps and nested
+ * records, and apply Jakarta Validation constraints ({@code @Size}, {@code @NotBlank}, {@code
+ * @Email} …) wherever they are declared.
+ *
+ * <p>Implement this interface to plug another validator. Implementations must be immutable and
+ * thread-safe.
+ *
+ * @param <T> the type of the values this schema describes
+ */
+public interface Schema<T> {
+
+  /** The Java type of the values, which the codec reads and writes as JSON. */
+  Type type();
+
+  /**
+   * Every issue of {@code value}, empty when it is valid. A {@code null} value is an issue unless
+   * the schema allows none (as {@link #none()} does).
+   */
+  List<Issue> validate(@Nullable T value);
+
+  /** The schema of "no value": input a procedure does not take, or output it does not return. */
+  static Schema<Void> none() {
+    return NoneSchema.INSTANCE;
+  }
+
+  /**
+   * The schema derived from {@code type}: a record, an enum, a string, a number, a boolean, {@code
+   * Instant}, {@code LocalDate}, {@code BigDecimal}, {@code UUID}, or a sealed interface of records.
+   */
+  static <T> Schema<T> of(Class<T> type) {
+    return DerivedSchema.of(type);
+  }
+
+  /** The schema derived from a generic type, e.g. {@code new TypeRef<Page<Todo>>() {}}. */
+  static <T> Schema<T> of(TypeRef<T> type) {
+    return DerivedSchema.of(type.type());
+  }
+
+  /** The schema of a list whose elements have the schema derived from {@code element}. */
+  static <T> Schema<List<T>> listOf(Class<T> element) {
+    return DerivedSchema.of(DerivedSchema.parameterized(List.class, element));
+  }
+
+  /** The schema of a set whose elements have the schema derived from {@code element}. */
+  static <T> Schema<Set<T>> setOf(Class<T> element) {
+    return DerivedSchema.of(DerivedSchema.parameterized(Set.class, element));
+  }
+
+  /** The schema of a map from strings to values of the schema derived from {@code value}. */
+  static <V> Schema<Map<String, V>> mapOf(Class<V> value) {
+    return DerivedSchema.of(DerivedSchema.parameterized(Map.class, String.class, value));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.parley.server;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An HTTP request as every transport hands it to {@link ParleyServer#handle(ParleyRequest)}: the
+ * transport-agnostic value that Jetty, a Servlet container or a test builds from its own request.
+ *
+ * @param method the HTTP method, upper case ({@code GET}, {@code POST} …)
+ * @param path the path below the server's base path, without a leading slash, e.g. {@code
+ *     todos.list} or {@code a,b}; the transport strips its base path
+ * @param query the raw (still URL-encoded) query string without {@code ?}, empty when none
+ * @param headers header names in lower case mapped to their values in order
+ * @param body the request body, empty when none; the transport has already enforced its size limit
+ * @param remoteAddress the peer's address, when the transport knows it
+ */
+public record ParleyRequest(
+    String method,
+    String path,
+    String query,
+    Map<String, List<String>> headers,
+    byte[] body,
+    @Nullable InetSocketAddress remoteAddress) {
+
+  /** Checks the parts and copies the headers with lower-case names. */
+  public ParleyRequest {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(body, "body");
+    Map<String, List<String>> lower = new TreeMap<>();
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      lower.merge(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()),
+          (a, b) -> {
+            var all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+          });
+    }
+    headers = Map.copyOf(lower);
+  }
+
+  /** The first value of a header, by case-insensitive name. */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+}
