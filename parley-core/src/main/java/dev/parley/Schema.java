@@ -41,14 +41,31 @@ public interface Schema<T> {
   }
 
   /**
-   * The schema derived from {@code type}: a record, an enum, a string, a number, a boolean, {@code
-   * Instant}, {@code LocalDate}, {@code BigDecimal}, {@code UUID}, or a sealed interface of records.
+   * The schema derived from {@code type}, once per type and cached: a record (nested and recursive
+   * records too), an enum, {@code String}, a primitive or its box, {@code BigDecimal}, {@code
+   * BigInteger}, {@code Instant}, {@code LocalDate}, {@code LocalDateTime}, {@code
+   * OffsetDateTime}, {@code Duration}, {@code UUID}, {@code Void}; inside records also {@code
+   * List}, {@code Collection}, {@code Set}, {@code Map<String, V>} and {@code Optional}.
+   *
+   * <p>Its {@link #validate} requires every record component that is neither {@code Optional} nor
+   * annotated {@code @Nullable}, and every list element and map value unless its type argument is
+   * {@code @Nullable}; it applies Jakarta Validation constraints of each record at the record's
+   * path (no {@code @Valid} needed), including constraints on type arguments such as {@code
+   * List<@NotBlank String>}.
+   *
+   * @throws IllegalArgumentException when {@code type}, or a type inside it, is not supported; the
+   *     message names that type and the record component where it was found
    */
   static <T> Schema<T> of(Class<T> type) {
     return DerivedSchema.of(type);
   }
 
-  /** The schema derived from a generic type, e.g. {@code new TypeRef<Page<Todo>>() {}}. */
+  /**
+   * The schema derived from a generic type, e.g. {@code new TypeRef<Page<Todo>>() {}}, by the
+   * rules of {@link #of(Class)}; type variables of generic records are bound from the type.
+   *
+   * @throws IllegalArgumentException when the type, or a type inside it, is not supported
+   */
   static <T> Schema<T> of(TypeRef<T> type) {
     return DerivedSchema.of(type.type());
   }

@@ -1,0 +1,72 @@
+package dev.parley.internal.schema;
+
+import dev.parley.Issue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Jakarta Validation through Hibernate Validator, bootstrapped once, on first use, with the
+ * parameter interpolator ({@code {min}} and {@code {max}} in messages, no Jakarta EL needed).
+ */
+final class BeanValidation {
+  private BeanValidation() {}
+
+  private static final class Holder {
+    static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+        .configure()
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .buildValidatorFactory()
+        .getValidator();
+  }
+
+  /** Whether {@code type} declares any constraint, on itself, its fields or their type arguments. */
+  static boolean constrains(Class<?> type) {
+    return Holder.VALIDATOR.getConstraintsForClass(type).isBeanConstrained();
+  }
+
+  /** Whether {@code value} satisfies the constraints of its class. */
+  static boolean valid(Object value) {
+    return Holder.VALIDATOR.validate(value).isEmpty();
+  }
+
+  /** Adds the violations of {@code value}, which is at {@code path}, in a stable order. */
+  static void collect(Object value, String path, List<Issue> issues) {
+    Set<ConstraintViolation<Object>> violations = Holder.VALIDATOR.validate(value);
+    List<Issue> found = new ArrayList<>(violations.size());
+    for (ConstraintViolation<Object> v : violations) {
+      found.add(new Issue(merge(path, v.getPropertyPath()), v.getMessage()));
+    }
+    found.sort(Comparator.comparing(Issue::path).thenComparing(Issue::message));
+    issues.addAll(found);
+  }
+
+  /** The validator's property path put under {@code prefix}, in Parley's form. */
+  static String merge(String prefix, Path propertyPath) {
+    String path = prefix;
+    for (Path.Node node : propertyPath) {
+      if (node.isInIterable()) {
+        if (node.getIndex() != null) {
+          path = Paths.index(path, node.getIndex());
+        } else if (node.getKey() != null) {
+          path = Paths.property(path, String.valueOf(node.getKey()));
+        }
+      }
+      String name = node.getName();
+      boolean named = node.getKind() != ElementKind.CONTAINER_ELEMENT
+          && node.getKind() != ElementKind.BEAN;
+      if (name != null && named) {
+        path = Paths.property(path, name);
+      }
+    }
+    return path;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.parley.internal.schema;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a Java type into its validation plan, a tree of {@link Node}s, once; refuses the types
+ * Parley cannot read and write strictly, naming the type and where it was found.
+ */
+final class Derivation {
+  private static final String EXPECTED = "(expected a record, enum, String, number, boolean,"
+      + " Instant, LocalDate, BigDecimal, UUID, List, Set, Map<String,V>, Optional)";
+
+  private static final Set<Class<?>> SCALARS = Set.of(
+      String.class, Boolean.class, Character.class, Byte.class, Short.class, Integer.class,
+      Long.class, Float.class, Double.class, BigDecimal.class, BigInteger.class, Instant.class,
+      LocalDate.class, LocalDateTime.class, OffsetDateTime.class, Duration.class, UUID.class,
+      Void.class);
+
+  private final Type root;
+  private final Map<Type, RecordNode> records = new HashMap<>();
+
+  private Derivation(Type root) {
+    this.root = root;
+  }
+
+  /**
+   * The plan of {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type} or a type inside it is not supported
+   */
+  static Node plan(Type type) {
+    return new Derivation(type).node(type, null, "");
+  }
+
+  private Node node(Type type, @Nullable AnnotatedType annotated, String where) {
+    Class<?> raw = Types.raw(type);
+    if (raw == null || raw.isArray() || raw == void.class) {
+      throw unsupported(type, where);
+    }
+    if (raw.isPrimitive() || raw.isEnum() || SCALARS.contains(raw)) {
+      return Node.Leaf.INSTANCE;
+    }
+    if (raw.isRecord()) {
+      return record(type, raw, where);
+    }
+    Type[] args = type instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
+    if (args.length == 0) {
+      throw unsupported(type, where);
+    }
+    if (raw == List.class || raw == Collection.class || raw == Set.class) {
+      AnnotatedType element = argument(annotated, 0);
+      return new Node.Elements(node(args[0], element, where), isNullable(element, null));
+    }
+    if (raw == Map.class && args[0] == String.class) {
+      AnnotatedType value = argument(annotated, 1);
+      return new Node.Entries(node(args[1], value, where), isNullable(value, null));
+    }
+    if (raw == Optional.class) {
+      return new Node.Present(node(args[0], argument(annotated, 0), where));
+    }
+    throw unsupported(type, where);
+  }
+
+  private Node record(Type type, Class<?> raw, String where) {
+    RecordNode known = records.get(type);
+    if (known != null) {
+      return known;
+    }
+    RecordNode node = new RecordNode(raw);
+    records.put(type, node);
+    Map<TypeVariable<?>, Type> bindings = bindings(type, raw);
+    List<RecordNode.Component> checked = new ArrayList<>();
+    for (RecordComponent c : raw.getRecordComponents()) {
+      String at = Types.simpleName(raw) + "." + c.getName();
+      Type componentType = Types.resolve(c.getGenericType(), bindings);
+      Class<?> componentRaw = Types.raw(componentType);
+      if (componentRaw != null && componentRaw.isPrimitive() && componentRaw != void.class) {
+        continue; // never null, no parts
+      }
+      AnnotatedType annotated = componentType == c.getGenericType() ? c.getAnnotatedType() : null;
+      Node child = node(componentType, annotated, at);
+      boolean required = componentRaw != Optional.class && componentRaw != Void.class
+          && !isNullable(c.getAnnotatedType(), c);
+      if (required || !child.trivial()) {
+        checked.add(new RecordNode.Component(
+            c.getName(), RecordNode.getter(c.getAccessor()), child, required));
+      }
+    }
+    node.complete(checked, BeanValidation.constrains(raw));
+    return node;
+  }
+
+  private static Map<TypeVariable<?>, Type> bindings(Type type, Class<?> raw) {
+    Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+    if (type instanceof ParameterizedType p) {
+      TypeVariable<?>[] vars = raw.getTypeParameters();
+      Type[] args = p.getActualTypeArguments();
+      for (int i = 0; i < vars.length && i < args.length; i++) {
+        bindings.put(vars[i], args[i]);
+      }
+    }
+    return bindings;
+  }
+
+  private static @Nullable AnnotatedType argument(@Nullable AnnotatedType annotated, int index) {
+    if (annotated instanceof AnnotatedParameterizedType p) {
+      AnnotatedType[] args = p.getAnnotatedActualTypeArguments();
+      return index < args.length ? args[index] : null;
+    }
+    return null;
+  }
+
+  /** Whether a type use or declaration carries an annotation named {@code Nullable}, any kind. */
+  private static boolean isNullable(
+      @Nullable AnnotatedType type, @Nullable AnnotatedElement declaration) {
+    return (type != null && hasNullable(type.getAnnotations()))
+        || (declaration != null && hasNullable(declaration.getAnnotations()));
+  }
+
+  private static boolean hasNullable(Annotation[] annotations) {
+    for (Annotation a : annotations) {
+      if (a.annotationType().getSimpleName().equals("Nullable")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private IllegalArgumentException unsupported(Type type, String where) {
+    return new IllegalArgumentException("Schema.of(" + Types.simpleName(root)
+        + "): unsupported type " + Types.simpleName(type)
+        + (where.isEmpty() ? "" : " in " + where) + " " + EXPECTED);
+  }
+}
