@@ -1,0 +1,52 @@
+package dev.parley.server;
+
+import dev.parley.Procedure;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link Middleware} sees of the call it wraps: the procedure, its decoded and validated
+ * input, and the HTTP request when the call came over HTTP (empty for in-process calls). Immutable.
+ */
+public final class Call {
+  private final Procedure<?, ?, ?> procedure;
+  private final @Nullable Object input;
+  private final @Nullable ParleyRequest request;
+
+  /**
+   * A call of {@code procedure} with {@code input}; the server makes these, tests may too.
+   *
+   * @param request the HTTP request the call came in, {@code null} for an in-process call
+   */
+  public Call(Procedure<?, ?, ?> procedure, @Nullable Object input, @Nullable ParleyRequest request) {
+    this.procedure = Objects.requireNonNull(procedure, "procedure");
+    this.input = input;
+    this.request = request;
+  }
+
+  /** The procedure being called. */
+  public Procedure<?, ?, ?> procedure() {
+    return procedure;
+  }
+
+  /** The procedure's name, e.g. {@code todos.add}. */
+  public String name() {
+    return procedure.name();
+  }
+
+  /** The validated input; {@code null} for a procedure without input. */
+  public @Nullable Object input() {
+    return input;
+  }
+
+  /** The HTTP request this call came in; empty for an in-process call. */
+  public Optional<ParleyRequest> request() {
+    return Optional.ofNullable(request);
+  }
+
+  @Override
+  public String toString() {
+    return "Call[" + procedure.name() + (request == null ? ", in-process]" : ", http]");
+  }
+}

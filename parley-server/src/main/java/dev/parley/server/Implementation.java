@@ -1,0 +1,25 @@
+package dev.parley.server;
+
+/**
+ * The implementation of one procedure on a server, as {@link ParleyServer#implement} returns it,
+ * to which its {@link Resources} can be added.
+ *
+ * <pre>{@code
+ * server.implement(TodoApi.ADD, (ctx, in) -> store.add(in.text()))
+ *     .resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
+ * }</pre>
+ *
+ * @param <C> the context type
+ * @param <I> the input type
+ * @param <O> the output type
+ */
+public interface Implementation<C, I, O> {
+
+  /**
+   * Declares the resources of this procedure. At most once per implementation.
+   *
+   * @return this implementation
+   * @throws IllegalStateException if resources were already declared
+   */
+  Implementation<C, I, O> resources(Resources<C, I, O> resources);
+}

@@ -1,0 +1,186 @@
+package dev.parley.server;
+
+import dev.parley.Contract;
+import dev.parley.Invoker;
+import dev.parley.ParleyException;
+import dev.parley.Procedure;
+import dev.parley.server.internal.Engine;
+import dev.parley.server.internal.HttpWire;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Parley server: the implementations of a contract's procedures, the middleware around them, and
+ * {@link #handle(ParleyRequest)}, the transport-agnostic entry that speaks tRPC v11's HTTP wire.
+ *
+ * <pre>{@code
+ * var server = ParleyServer.builder(TodoApi.CONTRACT).context(AppCtx::from).build();
+ * server.implement(TodoApi.LIST, (ctx, in) -> store.all());
+ * server.implement(TodoApi.ADD, (ctx, in) -> store.add(in.text()))
+ *     .resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
+ * server.assertAllImplemented();
+ * }</pre>
+ *
+ * <p>Every call, over HTTP or in process, goes through one pipeline: route by name, role check,
+ * input decoding and validation, middleware, handler, output validation, encoding. Instances are
+ * thread-safe; implement procedures before serving them.
+ *
+ * @param <C> the context type its handlers and middleware receive
+ */
+public final class ParleyServer<C> {
+  private final Engine<C> engine;
+  private final HttpWire<C> wire;
+
+  private ParleyServer(Builder<C> b) {
+    this.engine = new Engine<>(b.contract, b.middleware, b.options);
+    this.wire = new HttpWire<>(engine, b.contextFactory);
+  }
+
+  /**
+   * A builder of a server for {@code contract}, whose context is the {@link ParleyRequest} itself
+   * until {@link Builder#context} says otherwise.
+   */
+  public static Builder<ParleyRequest> builder(Contract contract) {
+    return new Builder<>(Objects.requireNonNull(contract, "contract"), request -> request);
+  }
+
+  /**
+   * Implements {@code procedure} with {@code handler}.
+   *
+   * @return the implementation, to which {@link Implementation#resources resources} may be added
+   * @throws IllegalArgumentException if the procedure is not part of this server's contract
+   * @throws IllegalStateException if it is already implemented
+   */
+  public <I, O> Implementation<C, I, O> implement(
+      Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
+    return engine.implement(procedure, handler);
+  }
+
+  /**
+   * Checks that every procedure of the contract is implemented; transports call it at start.
+   *
+   * @throws IllegalStateException naming every procedure that is not
+   */
+  public void assertAllImplemented() {
+    engine.assertAllImplemented();
+  }
+
+  /**
+   * Calls {@code procedure} in process, on this thread, with no serialization: the input is
+   * validated, middleware runs, the output is validated, as for an HTTP call. The server's
+   * {@link ServerOptions#requestTimeout() request timeout} applies.
+   *
+   * @return the output; {@code null} for a procedure without output
+   * @throws ParleyException with the code the call failed with (e.g. {@code BAD_REQUEST} for an
+   *     invalid input, {@code TIMEOUT}, {@code SERVICE_UNAVAILABLE} after shutdown)
+   */
+  public <I, O> @Nullable O call(Procedure<?, I, O> procedure, C ctx, @Nullable I input) {
+    return engine.call(procedure, ctx, input, Duration.ZERO);
+  }
+
+  /**
+   * An {@link Invoker} that calls this server in process with {@code ctx} as every call's context;
+   * the in-process client link is built on it.
+   */
+  public Invoker invoker(C ctx) {
+    Objects.requireNonNull(ctx, "ctx");
+    return new Invoker() {
+      @Override
+      public <I, O> O invoke(Procedure<?, I, O> procedure, I input, Duration timeout) {
+        return engine.call(procedure, ctx, input, timeout);
+      }
+    };
+  }
+
+  /**
+   * Answers one HTTP request in tRPC v11's wire format (single and batched calls), blocking until
+   * the answer is ready; transports call it on a virtual thread. It never throws: every failure is
+   * an error response. The wire is described in {@code docs/protocol.md}.
+   */
+  public ParleyResponse handle(ParleyRequest request) {
+    return wire.handle(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Shuts down gracefully: new calls are refused with {@code SERVICE_UNAVAILABLE} at once, calls in
+   * flight may finish within {@code grace}. Calls still running after it are left to their timeout.
+   *
+   * @return whether every call in flight finished within {@code grace}
+   */
+  public boolean shutdown(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    try {
+      return engine.shutdown(grace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** This server's options. */
+  public ServerOptions options() {
+    return engine.options();
+  }
+
+  /** This server's contract. */
+  public Contract contract() {
+    return engine.contract();
+  }
+
+  /**
+   * Builds a {@link ParleyServer}.
+   *
+   * @param <C> the context type
+   */
+  public static final class Builder<C> {
+    private final Contract contract;
+    private final ContextFactory<C> contextFactory;
+    private final List<Middleware<? super C>> middleware = new ArrayList<>();
+    private ServerOptions options = ServerOptions.defaults();
+
+    private Builder(Contract contract, ContextFactory<C> contextFactory) {
+      this.contract = contract;
+      this.contextFactory = contextFactory;
+    }
+
+    /**
+     * Builds each HTTP request's context with {@code factory}; by default the context is the
+     * {@link ParleyRequest}. Call it before {@link #use}.
+     *
+     * @throws IllegalStateException if middleware was already added
+     */
+    public <C2> Builder<C2> context(ContextFactory<C2> factory) {
+      Objects.requireNonNull(factory, "factory");
+      if (!middleware.isEmpty()) {
+        throw new IllegalStateException("context(...) must come before use(...)");
+      }
+      Builder<C2> b = new Builder<>(contract, factory);
+      b.options = options;
+      return b;
+    }
+
+    /**
+     * Adds {@code m} around every call, HTTP and in-process; the first added is the outermost. A
+     * middleware that passes on a different context must pass a value of this builder's context
+     * type {@code C}.
+     */
+    public Builder<C> use(Middleware<? super C> m) {
+      middleware.add(Objects.requireNonNull(m, "middleware"));
+      return this;
+    }
+
+    /** Sets the limits; {@link ServerOptions#defaults()} unless set. */
+    public Builder<C> options(ServerOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** The server, with no procedure implemented yet. */
+    public ParleyServer<C> build() {
+      return new ParleyServer<>(this);
+    }
+  }
+}

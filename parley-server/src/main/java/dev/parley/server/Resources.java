@@ -1,0 +1,21 @@
+package dev.parley.server;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Declares the resources a procedure touches, computed after its handler succeeded: for a query
+ * what it read, for a mutation what it changed. A mutation's resources travel with its result
+ * ({@code "resources":[…]} on the HTTP wire) so that clients can refetch the queries they overlap.
+ * Names are plain strings such as {@code "todos"} or {@code "todo/3"}.
+ *
+ * @param <C> the context type
+ * @param <I> the input type
+ * @param <O> the output type
+ */
+@FunctionalInterface
+public interface Resources<C, I, O> {
+
+  /** The resources of one successful call; empty when it touched none. */
+  Set<String> resources(C ctx, @Nullable I input, @Nullable O output);
+}

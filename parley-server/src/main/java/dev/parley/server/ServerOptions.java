@@ -1,0 +1,141 @@
+package dev.parley.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The limits of a {@link ParleyServer}. Every limit has a default; build other values with {@link
+ * #builder()}:
+ *
+ * <pre>{@code
+ * ServerOptions options = ServerOptions.builder().maxBatchSize(8).requestTimeout(Duration.ofSeconds(5)).build();
+ * }</pre>
+ *
+ * @param maxBodyBytes the largest request body read, in bytes (also the largest URL-decoded {@code
+ *     input} parameter of a GET); larger is {@code PAYLOAD_TOO_LARGE}. Default {@value
+ *     #DEFAULT_MAX_BODY_BYTES} (1 MiB); must be {@code > 0}
+ * @param maxJsonDepth the most levels of nested JSON arrays and objects in one input; deeper is
+ *     {@code BAD_REQUEST}. Default {@value #DEFAULT_MAX_JSON_DEPTH}; must be {@code > 0}
+ * @param maxBatchSize the most calls in one HTTP batch; a larger batch is {@code BAD_REQUEST} and
+ *     none of its calls runs. Default {@value #DEFAULT_MAX_BATCH_SIZE}; must be {@code > 0} (1
+ *     allows only batches of one)
+ * @param requestTimeout the longest a call may run, from the moment it is routed to its answer;
+ *     over it the call is answered {@code TIMEOUT} and its thread interrupted. Default 30 seconds;
+ *     {@link Duration#ZERO} means no limit; must not be negative
+ * @param validateOutput whether outputs are checked against their schema before they leave the
+ *     server; a bad output is answered {@code INTERNAL_SERVER_ERROR} with a generic message and
+ *     logged. Default {@code true}
+ */
+public record ServerOptions(
+    int maxBodyBytes,
+    int maxJsonDepth,
+    int maxBatchSize,
+    Duration requestTimeout,
+    boolean validateOutput) {
+
+  /** The default of {@link #maxBodyBytes()}: 1 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  /** The default of {@link #maxJsonDepth()}: 64 levels. */
+  public static final int DEFAULT_MAX_JSON_DEPTH = 64;
+  /** The default of {@link #maxBatchSize()}: 32 calls. */
+  public static final int DEFAULT_MAX_BATCH_SIZE = 32;
+  /** The default of {@link #requestTimeout()}: 30 seconds. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
+      DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true);
+
+  /**
+   * Checks every limit.
+   *
+   * @throws IllegalArgumentException naming the first limit out of range
+   */
+  public ServerOptions {
+    positive("maxBodyBytes", maxBodyBytes);
+    positive("maxJsonDepth", maxJsonDepth);
+    positive("maxBatchSize", maxBatchSize);
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (requestTimeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "requestTimeout: " + requestTimeout + " (expected: >= 0, 0 for no limit)");
+    }
+  }
+
+  /** The options with every default. */
+  public static ServerOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder that starts from the defaults. */
+  public static Builder builder() {
+    return new Builder(DEFAULTS);
+  }
+
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+    }
+  }
+
+  /** Builds {@link ServerOptions}; each setter's default is the one documented on the record. */
+  public static final class Builder {
+    private int maxBodyBytes;
+    private int maxJsonDepth;
+    private int maxBatchSize;
+    private Duration requestTimeout;
+    private boolean validateOutput;
+
+    private Builder(ServerOptions from) {
+      maxBodyBytes = from.maxBodyBytes;
+      maxJsonDepth = from.maxJsonDepth;
+      maxBatchSize = from.maxBatchSize;
+      requestTimeout = from.requestTimeout;
+      validateOutput = from.validateOutput;
+    }
+
+    /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
+    public Builder maxBodyBytes(int bytes) {
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#maxJsonDepth()}, in levels; default 64. */
+    public Builder maxJsonDepth(int levels) {
+      this.maxJsonDepth = levels;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#maxBatchSize()}, in calls; default 32. */
+    public Builder maxBatchSize(int calls) {
+      this.maxBatchSize = calls;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#requestTimeout()}; default 30 s, {@link Duration#ZERO} for none. */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#validateOutput()}; default {@code true}. */
+    public Builder validateOutput(boolean validate) {
+      this.validateOutput = validate;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException naming the first limit out of range
+     */
+    public ServerOptions build() {
+      return new ServerOptions(
+          maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout, validateOutput);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package dev.parley.server.internal;
+
+import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
+import dev.parley.internal.json.JsonCodec;
+import dev.parley.server.ContextFactory;
+import dev.parley.server.ParleyRequest;
+import dev.parley.server.ParleyResponse;
+import dev.parley.server.ServerOptions;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * tRPC v11's HTTP wire over the {@link Engine}: reads the request (method, path, {@code batch} and
+ * {@code input}, body), runs each routed call, and writes the single or batched answer.
+ */
+public final class HttpWire<C> {
+  private static final Map<String, String> JSON_HEADERS =
+      Map.of("content-type", "application/json", "vary", "trpc-accept");
+  private static final byte[] NO_BODY = new byte[0];
+  private static final ThreadFactory CALL_THREADS = Thread.ofVirtual().name("parley-call").factory();
+
+  private final Engine<C> engine;
+  private final ContextFactory<C> contextFactory;
+  private final ServerOptions options;
+  private final JsonCodec codec;
+  private final JsonCodec batchCodec;
+  private final WireJson json;
+  private final long timeoutNanos;
+
+  /** The wire of {@code engine}'s calls, with each request's context made by {@code contextFactory}. */
+  public HttpWire(Engine<C> engine, ContextFactory<C> contextFactory) {
+    this.engine = engine;
+    this.contextFactory = contextFactory;
+    this.options = engine.options();
+    int depth = options.maxJsonDepth();
+    this.codec = depth == JsonCodec.DEFAULT_MAX_NESTING_DEPTH
+        ? JsonCodec.standard() : new JsonCodec(depth);
+    this.batchCodec = new JsonCodec(depth + 1);
+    this.json = new WireJson(codec);
+    this.timeoutNanos = options.requestTimeout().toNanos();
+  }
+
+  /** Answers {@code request}; never throws. */
+  public ParleyResponse handle(ParleyRequest request) {
+    if (request.method().equals("HEAD")) {
+      return new ParleyResponse(204, Map.of(), NO_BODY);
+    }
+    Gate gate = engine.gate();
+    try {
+      gate.enter();
+    } catch (ParleyException e) {
+      return whole(e);
+    }
+    try {
+      return serve(request);
+    } catch (ParleyException e) {
+      return whole(e);
+    } catch (RuntimeException e) {
+      return whole(Engine.failure(e, "request"));
+    } finally {
+      gate.leave();
+    }
+  }
+
+  private ParleyResponse serve(ParleyRequest request) {
+    String method = request.method();
+    QueryParams params = QueryParams.parse(request.query());
+    int max = options.maxBodyBytes();
+    String path = Percent.decodeText(request.path(), max);
+    String[] names = params.batch() ? path.split(",", -1) : new String[] {path};
+    if (names.length > options.maxBatchSize()) {
+      throw new ParleyException(ErrorCode.BAD_REQUEST, "Batch of " + names.length
+          + " calls is larger than the limit of " + options.maxBatchSize());
+    }
+    byte[] raw = rawInput(request, method, params, max);
+    JsonNode batchInput = null;
+    if (params.batch() && raw != null) {
+      batchInput = batchCodec.parse(raw);
+      if (!batchInput.isObject() && !batchInput.isMissingNode()) {
+        throw new ParleyException(ErrorCode.BAD_REQUEST,
+            "\"input\" needs to be an object when doing a batch call");
+      }
+    }
+    C ctx = context(request);
+    HttpCall.Answer[] answers = new HttpCall.Answer[names.length];
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    HttpCall<C>[] calls = new HttpCall[names.length];
+    int routed = 0;
+    for (int i = 0; i < names.length; i++) {
+      String name = names[i];
+      Route<C, ?, ?> route = engine.route(name, Engine.CALLER_ROLE);
+      ParleyException refused = route == null ? Engine.notFound(name) : methodCheck(route, method);
+      if (refused != null) {
+        answers[i] = new HttpCall.Answer(refused.code().httpStatus(), json.error(refused, name));
+        continue;
+      }
+      JsonNode node = batchInput == null ? null : batchInput.get(Integer.toString(i));
+      calls[i] = new HttpCall<>(Objects.requireNonNull(route), engine,
+          params.batch() ? batchCodec : codec, json, ctx, request, raw, node, params.batch());
+      routed++;
+    }
+    execute(calls, answers, routed);
+    return params.batch() ? batch(answers) : single(answers[0]);
+  }
+
+  private byte @Nullable [] rawInput(
+      ParleyRequest request, String method, QueryParams params, int max) {
+    if (method.equals("POST")) {
+      byte[] body = request.body();
+      if (body.length > max) {
+        throw new ParleyException(ErrorCode.PAYLOAD_TOO_LARGE,
+            "Request body is larger than " + max + " bytes");
+      }
+      ContentTypes.check(request.header("content-type").orElse(null), body.length);
+      return body.length == 0 ? null : body;
+    }
+    String input = params.input();
+    return input == null ? null : Percent.decode(input, max);
+  }
+
+  private C context(ParleyRequest request) {
+    try {
+      return Objects.requireNonNull(contextFactory.create(request), "context factory returned null");
+    } catch (Exception e) {
+      throw Engine.failure(e, "context factory");
+    }
+  }
+
+  private static @Nullable ParleyException methodCheck(Route<?, ?, ?> route, String method) {
+    String expected = route.isMutation() ? "POST" : "GET";
+    if (expected.equals(method)) {
+      return null;
+    }
+    return new ParleyException(ErrorCode.METHOD_NOT_SUPPORTED, "Unsupported " + method
+        + "-request to " + (route.isMutation() ? "mutation" : "query") + " procedure at path \""
+        + route.name() + "\"");
+  }
+
+  private void execute(HttpCall<C>[] calls, HttpCall.Answer[] answers, int routed) {
+    if (routed == 0) {
+      return;
+    }
+    if (timeoutNanos == 0 && routed == 1) {
+      for (int i = 0; i < calls.length; i++) {
+        if (calls[i] != null) {
+          calls[i].run();
+          answers[i] = calls[i].answer.join();
+        }
+      }
+      return;
+    }
+    Watchdog.Ticket ticket =
+        timeoutNanos == 0 ? null : engine.watchdog().start(timeoutNanos, () -> expire(calls));
+    Gate gate = engine.gate();
+    for (HttpCall<C> call : calls) {
+      if (call != null) {
+        gate.retain();
+        Thread t = CALL_THREADS.newThread(() -> {
+          try {
+            call.run();
+          } finally {
+            gate.leave();
+          }
+        });
+        call.thread = t;
+        t.start();
+      }
+    }
+    try {
+      for (int i = 0; i < calls.length; i++) {
+        if (calls[i] != null) {
+          answers[i] = calls[i].answer.join();
+        }
+      }
+    } finally {
+      if (ticket != null) {
+        ticket.finish();
+      }
+    }
+  }
+
+  /** Runs on the watchdog at the deadline: answers TIMEOUT for every call not answered yet. */
+  private void expire(HttpCall<C>[] calls) {
+    for (HttpCall<C> call : calls) {
+      if (call != null && !call.answer.isDone()) {
+        call.abandon();
+        ParleyException timeout = Engine.timeout(call.name(), timeoutNanos);
+        call.answer.complete(
+            new HttpCall.Answer(timeout.code().httpStatus(), json.error(timeout, call.name())));
+      }
+    }
+  }
+
+  private ParleyResponse whole(ParleyException e) {
+    return new ParleyResponse(e.code().httpStatus(), JSON_HEADERS, json.error(e, null));
+  }
+
+  private static ParleyResponse single(HttpCall.Answer a) {
+    return new ParleyResponse(a.status(), JSON_HEADERS, a.json());
+  }
+
+  private static ParleyResponse batch(HttpCall.Answer[] answers) {
+    ByteSink out = new ByteSink(answers.length * 64 + 2);
+    out.write('[');
+    int status = answers[0].status();
+    for (int i = 0; i < answers.length; i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(answers[i].json());
+      if (answers[i].status() != status) {
+        status = 207;
+      }
+    }
+    out.write(']');
+    return new ParleyResponse(status, JSON_HEADERS, out.toByteArray());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.parley.server;
+
+import dev.parley.Contract;
+import dev.parley.Mutation;
+import dev.parley.Parley;
+import dev.parley.Query;
+import dev.parley.Schema;
+import dev.parley.Shared;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A small todo contract and its server, shared by the tests, and helpers to send requests. */
+final class Fixture {
+  record NewTodo(@NotBlank @Size(max = 20) String text) {}
+
+  record Todo(long id, String text) {}
+
+  record Id(long id) {}
+
+  static final Query<Shared, Void, List<Todo>> LIST =
+      Parley.query("todos.list").output(Schema.listOf(Todo.class));
+  static final Mutation<Shared, NewTodo, Todo> ADD =
+      Parley.mutation("todos.add").input(NewTodo.class).output(Todo.class);
+  static final Query<Shared, Id, Todo> GET = Parley.query("todos.get").input(Id.class).output(Todo.class);
+  static final Query<Shared, Void, String> BOOM = Parley.query("boom").output(String.class);
+  static final Query<Shared, Void, Todo> BAD_OUTPUT = Parley.query("badOutput").output(Todo.class);
+  static final Mutation<Shared, Void, Void> PING = Parley.mutation("ping");
+
+  static final Contract CONTRACT = Contract.of(LIST, ADD, GET, BOOM, BAD_OUTPUT, PING);
+
+  static final ServerOptions OPTIONS =
+      ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
+
+  private Fixture() {}
+
+  /** A server of {@link #CONTRACT} with every procedure implemented and a store with one todo. */
+  static ParleyServer<ParleyRequest> server() {
+    return implement(ParleyServer.builder(CONTRACT).options(OPTIONS).build());
+  }
+
+  static <C> ParleyServer<C> implement(ParleyServer<C> server) {
+    List<Todo> store = new CopyOnWriteArrayList<>(List.of(new Todo(1, "milk")));
+    AtomicLong ids = new AtomicLong(1);
+    server.implement(LIST, (ctx, in) -> List.copyOf(store));
+    server.implement(ADD, (ctx, in) -> {
+      Todo t = new Todo(ids.incrementAndGet(), in.text());
+      store.add(t);
+      return t;
+    }).resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
+    server.implement(GET, (ctx, in) -> store.stream().filter(t -> t.id() == in.id()).findFirst()
+        .orElseThrow(() -> new dev.parley.ParleyException(
+            dev.parley.ErrorCode.NOT_FOUND, "no todo " + in.id())));
+    server.implement(BOOM, (ctx, in) -> {
+      throw new IllegalStateException("secret detail");
+    });
+    server.implement(BAD_OUTPUT, (ctx, in) -> new Todo(7, null));
+    server.implement(PING, (ctx, in) -> null);
+    return server;
+  }
+
+  static ParleyRequest get(String path, String query) {
+    return new ParleyRequest("GET", path, query, Map.of(), new byte[0], null);
+  }
+
+  static ParleyRequest post(String path, String query, String body) {
+    return post(path, query, body.getBytes(StandardCharsets.UTF_8), "application/json");
+  }
+
+  static ParleyRequest post(String path, String query, byte[] body, String contentType) {
+    Map<String, List<String>> headers =
+        contentType == null ? Map.of() : Map.of("Content-Type", List.of(contentType));
+    return new ParleyRequest("POST", path, query, headers, body, null);
+  }
+
+  /** {@code input=<json>} with the JSON URL-encoded. */
+  static String input(String json) {
+    return "input=" + java.net.URLEncoder.encode(json, StandardCharsets.UTF_8);
+  }
+}
