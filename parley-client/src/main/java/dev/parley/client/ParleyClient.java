@@ -1,0 +1,235 @@
+package dev.parley.client;
+
+import dev.parley.Contract;
+import dev.parley.Invoker;
+import dev.parley.Mutation;
+import dev.parley.Query;
+import dev.parley.Shared;
+import dev.parley.client.internal.HttpLink;
+import dev.parley.client.internal.InProcessLink;
+import dev.parley.client.internal.Link;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls the queries and mutations of a contract, typed by their descriptors: over HTTP, or in the
+ * same JVM.
+ *
+ * <pre>{@code
+ * try (var client = ParleyClient.http(URI.create("http://localhost:8080/parley"), TodoApi.CONTRACT)) {
+ *   List<Todo> todos = client.query(TodoApi.LIST);
+ *   Todo milk = client.mutate(TodoApi.ADD, new NewTodo("milk"));
+ *   CompletableFuture<List<Todo>> later = client.withTimeout(Duration.ofSeconds(2)).queryAsync(TodoApi.LIST);
+ * }
+ * }</pre>
+ *
+ * <p><b>Calls.</b> The blocking methods ({@link #query}, {@link #mutate}) are meant for virtual
+ * threads; the {@code …Async} methods return a {@link CompletableFuture} instead. Every failure is a
+ * {@link ParleyClientException}: thrown by the blocking methods (with the caller's stack trace),
+ * completing the future of the others. Naming a procedure that is not in the HTTP client's
+ * contract is a programming error: {@link IllegalArgumentException}, thrown at once.
+ *
+ * <p><b>Roles.</b> A client for role {@code R} accepts descriptors of {@link Shared} and of {@code
+ * R}; naming another role's descriptor does not compile. {@code R} is chosen by the variable the
+ * client is assigned to ({@code ParleyClient<Agent> c = ParleyClient.http(…)}); with {@code var} it
+ * is {@code Shared}. The server still checks the caller's role on every call.
+ *
+ * <p><b>Over HTTP</b> ({@link #http(URI, Contract, ClientOptions)}) the client speaks tRPC v11's
+ * wire: a query is {@code GET {base}/{name}?input=<url-encoded JSON>}, a mutation {@code POST
+ * {base}/{name}} with a JSON body, a batch {@code {base}/{a},{b}?batch=1} with the inputs as {@code
+ * {"0":…,"1":…}}. Its rules, with the {@link ClientOptions} that set them:
+ *
+ * <ul>
+ *   <li><b>No added latency:</b> while fewer than {@code maxConcurrentRequests} (default 6) HTTP
+ *       requests are in flight, a call leaves at once, alone.
+ *   <li><b>Batching:</b> calls made while all those requests are busy wait in a queue, queries and
+ *       mutations apart. When a request finishes, the waiting calls leave together as one batch:
+ *       the queue whose oldest call is older goes first, up to {@code maxBatchSize} calls (default
+ *       32, the server's limit); queries as one {@code GET}, split when its URL would pass {@code
+ *       maxUrlLength} (default 4096 characters), mutations as one {@code POST}. Queries and
+ *       mutations never share a batch, and calls leave in the order they came. {@code
+ *       batching(false)} sends every call alone at once.
+ *   <li><b>De-duplication:</b> a query identical to one queued or in flight (same name, same encoded
+ *       input) does not make a second call: both callers share its one HTTP call and its answer
+ *       (the same output instance). Each caller keeps its own timeout and may cancel alone; the
+ *       call is dropped, or its HTTP request cancelled, only when no caller waits for it. Once
+ *       answered, a query is no longer shared: the next identical one calls again. Mutations are
+ *       never de-duplicated. {@code deduplicate(false)} turns this off.
+ *   <li><b>Timeouts:</b> a call that has no answer within its timeout ({@link #withTimeout},
+ *       default {@code ClientOptions.timeout()}, 30 s) fails with {@code TIMEOUT} and status 0; its
+ *       HTTP request is cancelled once no other call rides on it. The server's own request timeout
+ *       still applies and is answered with {@code TIMEOUT} and status 408.
+ *   <li>Outputs are decoded with the procedure's output schema and validated by it; a mutation's
+ *       resources come from {@code result.resources}. See {@link ParleyClientException} for how each
+ *       failure is reported; an unreachable server is {@code SERVICE_UNAVAILABLE}.
+ * </ul>
+ *
+ * <p><b>In process</b> ({@link #inProcess(Invoker)}) a blocking call is a direct call of {@link
+ * Invoker#invoke}: no serialization, no thread, no future. The server validates and runs its
+ * middleware; the timeout is passed to it. An {@code …Async} call runs on a new virtual thread.
+ *
+ * <p><b>Thread-safety and lifetime.</b> A client is thread-safe and meant to be shared. {@link
+ * #withTimeout} views share it; closing any of them closes all: queued and in-flight calls fail
+ * with {@code CLIENT_CLOSED_REQUEST}, and so does every later call.
+ *
+ * @param <R> the role this client calls as; {@link Shared} for the shared surface only
+ */
+public final class ParleyClient<R extends Shared> implements AutoCloseable {
+  private final Link link;
+  private final Duration timeout;
+
+  private ParleyClient(Link link, Duration timeout) {
+    this.link = link;
+    this.timeout = timeout;
+  }
+
+  /**
+   * A client for the procedures of {@code contract} served at {@code base} (e.g. {@code
+   * http://localhost:8080/parley}), with the default {@link ClientOptions}.
+   *
+   * @throws IllegalArgumentException when {@code base} is not an absolute http(s) URI without
+   *     query or fragment
+   */
+  public static <R extends Shared> ParleyClient<R> http(URI base, Contract contract) {
+    return http(base, contract, ClientOptions.defaults());
+  }
+
+  /**
+   * A client for the procedures of {@code contract} served at {@code base}, with {@code options}.
+   * It holds one {@code java.net.http.HttpClient} until {@link #close()}.
+   *
+   * @throws IllegalArgumentException when {@code base} is not an absolute http(s) URI without
+   *     query or fragment, or a header of {@code options} is one the JDK does not let callers set
+   */
+  public static <R extends Shared> ParleyClient<R> http(
+      URI base, Contract contract, ClientOptions options) {
+    return new ParleyClient<>(new HttpLink(base, contract, options), options.timeout());
+  }
+
+  /**
+   * A client that calls {@code invoker} in this JVM (for a server, {@code server.invoker(ctx)}).
+   * Its default timeout is {@link Duration#ZERO}: the server's own.
+   */
+  public static <R extends Shared> ParleyClient<R> inProcess(Invoker invoker) {
+    return new ParleyClient<>(new InProcessLink(invoker), Duration.ZERO);
+  }
+
+  /**
+   * A view of this client whose calls have {@code timeout} as their limit; it shares this client's
+   * connection, batching and lifetime.
+   *
+   * @param timeout the per-call limit; {@link Duration#ZERO} for none from the client (over HTTP)
+   *     or the server's default (in process)
+   * @throws IllegalArgumentException when {@code timeout} is negative
+   */
+  public ParleyClient<R> withTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
+    }
+    return new ParleyClient<>(link, timeout);
+  }
+
+  /** The per-call timeout of this client or view; {@link Duration#ZERO} when it sets none. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Calls {@code query} with {@code input} and waits for its output.
+   *
+   * @param input the input; {@code null} only where the input schema allows it
+   * @return the output; {@code null} only for a {@code Void} output
+   * @throws ParleyClientException when the call fails, whatever the reason
+   */
+  public <I, O> O query(Query<? super R, I, O> query, @Nullable I input) {
+    return link.call(Objects.requireNonNull(query, "query"), input, timeout);
+  }
+
+  /** Calls {@code query}, which takes no input, and waits for its output; see {@link #query(Query, Object)}. */
+  public <O> O query(Query<? super R, Void, O> query) {
+    return link.call(Objects.requireNonNull(query, "query"), null, timeout);
+  }
+
+  /**
+   * Calls {@code query} with {@code input}; the future completes with its output or a {@link
+   * ParleyClientException}. Cancelling the future stops waiting for the call.
+   */
+  public <I, O> CompletableFuture<O> queryAsync(Query<? super R, I, O> query, @Nullable I input) {
+    return link.callAsync(Objects.requireNonNull(query, "query"), input, timeout);
+  }
+
+  /** Calls {@code query}, which takes no input; see {@link #queryAsync(Query, Object)}. */
+  public <O> CompletableFuture<O> queryAsync(Query<? super R, Void, O> query) {
+    return link.callAsync(Objects.requireNonNull(query, "query"), null, timeout);
+  }
+
+  /**
+   * Calls {@code mutation} with {@code input} and waits for its output. A mutation is sent once:
+   * never retried, never de-duplicated.
+   *
+   * @param input the input; {@code null} only where the input schema allows it
+   * @return the output; {@code null} only for a {@code Void} output
+   * @throws ParleyClientException when the call fails, whatever the reason
+   */
+  public <I, O> O mutate(Mutation<? super R, I, O> mutation, @Nullable I input) {
+    return link.call(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+  }
+
+  /** Calls {@code mutation}, which takes no input, and waits; see {@link #mutate(Mutation, Object)}. */
+  public <O> O mutate(Mutation<? super R, Void, O> mutation) {
+    return link.call(Objects.requireNonNull(mutation, "mutation"), null, timeout);
+  }
+
+  /**
+   * Calls {@code mutation} with {@code input}; the future completes with its output or a {@link
+   * ParleyClientException}.
+   */
+  public <I, O> CompletableFuture<O> mutateAsync(
+      Mutation<? super R, I, O> mutation, @Nullable I input) {
+    return link.callAsync(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+  }
+
+  /** Calls {@code mutation}, which takes no input; see {@link #mutateAsync(Mutation, Object)}. */
+  public <O> CompletableFuture<O> mutateAsync(Mutation<? super R, Void, O> mutation) {
+    return link.callAsync(Objects.requireNonNull(mutation, "mutation"), null, timeout);
+  }
+
+  /**
+   * Calls {@code mutation} with {@code input} and waits for its whole result: the output and the
+   * resources the server reported it changed (always empty in process).
+   *
+   * @param input the input; {@code null} for a {@code Void} input
+   * @throws ParleyClientException when the call fails, whatever the reason
+   */
+  public <I, O> MutationResult<O> mutateForResult(
+      Mutation<? super R, I, O> mutation, @Nullable I input) {
+    return link.mutate(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+  }
+
+  /**
+   * Calls {@code mutation} with {@code input}; the future completes with its whole result (see
+   * {@link #mutateForResult}) or a {@link ParleyClientException}.
+   */
+  public <I, O> CompletableFuture<MutationResult<O>> mutateForResultAsync(
+      Mutation<? super R, I, O> mutation, @Nullable I input) {
+    return link.mutateAsync(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+  }
+
+  /**
+   * Closes the client and every view of it: later calls fail with {@code CLIENT_CLOSED_REQUEST},
+   * and so do calls not answered yet (over HTTP their requests are cancelled). Idempotent.
+   */
+  @Override
+  public void close() {
+    link.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ParleyClient[" + link + ", timeout " + timeout + "]";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.parley.client.internal;
+
+import dev.parley.ErrorCode;
+import dev.parley.Invoker;
+import dev.parley.Mutation;
+import dev.parley.ParleyException;
+import dev.parley.Procedure;
+import dev.parley.client.MutationResult;
+import dev.parley.client.ParleyClientException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The link to a server in the same JVM: a direct call of {@link Invoker#invoke}, with no
+ * serialization, no future and no thread on the blocking path. The invoker (the server) validates
+ * and runs middleware; the per-call timeout is passed to it ({@link Duration#ZERO}: the server's
+ * default). Asynchronous calls run the same call on a new virtual thread.
+ */
+public final class InProcessLink implements Link {
+  private static final ThreadFactory THREADS =
+      Thread.ofVirtual().name("parley-client-inprocess").factory();
+  private static final Executor ASYNC = task -> THREADS.newThread(task).start();
+
+  private final Invoker invoker;
+  private volatile boolean closed;
+
+  /** The link that calls {@code invoker}. */
+  public InProcessLink(Invoker invoker) {
+    this.invoker = Objects.requireNonNull(invoker, "invoker");
+  }
+
+  @Override
+  public <I, O> O call(Procedure<?, I, O> procedure, @Nullable I input, Duration timeout) {
+    if (closed) {
+      throw Failures.closed(procedure.name());
+    }
+    try {
+      return invoker.invoke(procedure, input, timeout);
+    } catch (ParleyException e) {
+      throw Failures.of(e);
+    } catch (RuntimeException e) {
+      throw new ParleyClientException(ErrorCode.INTERNAL_SERVER_ERROR,
+          procedure.name() + ": the invoker failed (" + e.getClass().getName() + ")", 0, e);
+    }
+  }
+
+  @Override
+  public <I, O> CompletableFuture<O> callAsync(
+      Procedure<?, I, O> procedure, @Nullable I input, Duration timeout) {
+    return CompletableFuture.supplyAsync(() -> call(procedure, input, timeout), ASYNC);
+  }
+
+  @Override
+  public <I, O> MutationResult<O> mutate(
+      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
+    return new MutationResult<>(call(mutation, input, timeout), Set.of());
+  }
+
+  @Override
+  public <I, O> CompletableFuture<MutationResult<O>> mutateAsync(
+      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
+    return CompletableFuture.supplyAsync(
+        () -> new MutationResult<>(call(mutation, input, timeout), Set.of()), ASYNC);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  @Override
+  public String toString() {
+    return "InProcessLink[" + invoker + "]";
+  }
+}

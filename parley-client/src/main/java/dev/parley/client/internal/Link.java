@@ -1,0 +1,37 @@
+package dev.parley.client.internal;
+
+import dev.parley.Mutation;
+import dev.parley.Procedure;
+import dev.parley.client.MutationResult;
+import dev.parley.client.ParleyClientException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a client reaches a server: in process or over HTTP. Thread-safe. Every failure is a {@link
+ * ParleyClientException}, thrown by the blocking methods and completing the futures of the others.
+ *
+ * <p>{@code timeout} is the caller's per-call limit; {@link Duration#ZERO} means none from the
+ * client (the server's own limit still applies).
+ */
+public interface Link extends AutoCloseable {
+
+  /** Calls {@code procedure} and waits for its output. */
+  <I, O> O call(Procedure<?, I, O> procedure, @Nullable I input, Duration timeout);
+
+  /** Calls {@code procedure}; the future completes with its output. */
+  <I, O> CompletableFuture<O> callAsync(
+      Procedure<?, I, O> procedure, @Nullable I input, Duration timeout);
+
+  /** Calls {@code mutation} and waits for its output and reported resources. */
+  <I, O> MutationResult<O> mutate(Mutation<?, I, O> mutation, @Nullable I input, Duration timeout);
+
+  /** Calls {@code mutation}; the future completes with its output and reported resources. */
+  <I, O> CompletableFuture<MutationResult<O>> mutateAsync(
+      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout);
+
+  /** Stops the link: later calls and calls not answered yet fail with CLIENT_CLOSED_REQUEST. */
+  @Override
+  void close();
+}

@@ -1,0 +1,134 @@
+package dev.parley.jetty.internal;
+
+import dev.parley.ErrorCode;
+import dev.parley.server.ParleyRequest;
+import dev.parley.server.ParleyResponse;
+import dev.parley.server.ParleyServer;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Jetty core handler in front of a {@link ParleyServer}: requests under the base path become a
+ * {@link ParleyRequest} for {@link ParleyServer#handle}; others go to the wrapped handler (static
+ * files), and when it does not take them, a plain-text 404.
+ *
+ * <p>It blocks (reads the body, then waits for the server), so it declares itself {@link
+ * InvocationType#BLOCKING} and Jetty calls it on a virtual thread.
+ */
+public final class ParleyHandler extends Handler.Wrapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ParleyHandler.class);
+  private static final String JSON = "application/json";
+  private static final byte[] NOT_FOUND = "Not found\n".getBytes(StandardCharsets.UTF_8);
+
+  private final ParleyServer<?> server;
+  private final String prefix;
+  private final int maxBodyBytes;
+  private final byte[] tooLarge;
+  private final byte[] internal = WholeErrors.internal();
+
+  /**
+   * A handler for {@code server} under {@code basePath} ({@code /} or a path such as {@code
+   * /parley}, no trailing slash), delegating other paths to {@code fallback} when not null.
+   */
+  public ParleyHandler(ParleyServer<?> server, String basePath, @Nullable Handler fallback) {
+    super(fallback);
+    this.server = server;
+    this.prefix = basePath.equals("/") ? "" : basePath;
+    this.maxBodyBytes = server.options().maxBodyBytes();
+    this.tooLarge = WholeErrors.tooLarge(maxBodyBytes);
+  }
+
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.BLOCKING;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String path = request.getHttpURI().getPath();
+    String below = below(path);
+    if (below == null) {
+      Handler next = getHandler();
+      if (next == null || !next.handle(request, response, callback)) {
+        write(response, callback, 404, "text/plain; charset=utf-8", NOT_FOUND);
+      }
+      return true;
+    }
+    String method = request.getMethod();
+    byte[] body = method.equals("GET") || method.equals("HEAD")
+        ? BoundedBody.EMPTY
+        : BoundedBody.read(request, maxBodyBytes);
+    if (body == null) {
+      write(response, callback, ErrorCode.PAYLOAD_TOO_LARGE.httpStatus(), JSON, tooLarge);
+      return true;
+    }
+    String query = request.getHttpURI().getQuery();
+    ParleyRequest call = new ParleyRequest(method, below, query == null ? "" : query,
+        headers(request.getHeaders()), body, remote(request));
+    ParleyResponse answer;
+    try {
+      answer = server.handle(call);
+    } catch (RuntimeException e) {
+      LOG.error("ParleyServer.handle threw for {} {}", method, path, e);
+      write(response, callback, ErrorCode.INTERNAL_SERVER_ERROR.httpStatus(), JSON, internal);
+      return true;
+    }
+    response.setStatus(answer.status());
+    HttpFields.Mutable out = response.getHeaders();
+    for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+      out.put(h.getKey(), h.getValue());
+    }
+    out.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+    response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    return true;
+  }
+
+  /** The path below the base path without its leading slash, or null when outside it. */
+  private @Nullable String below(String path) {
+    if (!path.startsWith(prefix)) {
+      return null;
+    }
+    int end = prefix.length();
+    if (path.length() == end) {
+      return "";
+    }
+    return path.charAt(end) == '/' ? path.substring(end + 1) : null;
+  }
+
+  private static Map<String, List<String>> headers(HttpFields fields) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (HttpField f : fields) {
+      headers.computeIfAbsent(f.getLowerCaseName(), k -> new ArrayList<>(1)).add(f.getValue());
+    }
+    return headers;
+  }
+
+  private static @Nullable InetSocketAddress remote(Request request) {
+    SocketAddress address = request.getConnectionMetaData().getRemoteSocketAddress();
+    return address instanceof InetSocketAddress inet ? inet : null;
+  }
+
+  private static void write(
+      Response response, Callback callback, int status, String contentType, byte[] body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.parley.testing;
+
+import dev.parley.Shared;
+import dev.parley.client.ParleyClient;
+import dev.parley.jetty.JettyTransport;
+import dev.parley.server.ParleyServer;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * A {@link ParleyServer} served by a real Jetty on {@code 127.0.0.1} and a free port, with an HTTP
+ * {@link ParleyClient} bound to it; made by {@link ParleyTest#http}. Thread-safe.
+ *
+ * <p>{@link #close()} closes the client, then stops Jetty gracefully, giving calls in flight at
+ * most {@link #SHUTDOWN_GRACE} to finish, and shuts the server down.
+ */
+public final class TestServer implements AutoCloseable {
+  /** How long {@link #close()} lets calls in flight finish: 1 second, short for tests. */
+  public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
+
+  private final ParleyServer<?> server;
+  private final JettyTransport transport;
+  private final ParleyClient<Shared> client;
+
+  private TestServer(ParleyServer<?> server, JettyTransport transport) {
+    this.server = server;
+    this.transport = transport;
+    this.client = ParleyClient.http(transport.uri(), server.contract());
+  }
+
+  static TestServer start(ParleyServer<?> server) {
+    JettyTransport transport = JettyTransport.builder(server)
+        .host("127.0.0.1").port(0).shutdownGrace(SHUTDOWN_GRACE).start();
+    try {
+      return new TestServer(server, transport);
+    } catch (RuntimeException e) {
+      transport.close();
+      throw e;
+    }
+  }
+
+  /** The client bound to {@link #uri()}, for the server's whole contract; closed with this. */
+  public ParleyClient<Shared> client() {
+    return client;
+  }
+
+  /** The base URI of the wire, e.g. {@code http://127.0.0.1:41234/parley}. */
+  public URI uri() {
+    return transport.uri();
+  }
+
+  /** The server being served. */
+  public ParleyServer<?> server() {
+    return server;
+  }
+
+  /** Closes the client, stops Jetty gracefully and shuts the server down; idempotent. */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } finally {
+      transport.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TestServer[" + uri() + "]";
+  }
+}

@@ -1,0 +1,141 @@
+package dev.parley.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.Contract;
+import dev.parley.ErrorCode;
+import dev.parley.Mutation;
+import dev.parley.Parley;
+import dev.parley.ParleyException;
+import dev.parley.Query;
+import dev.parley.Schema;
+import dev.parley.Shared;
+import dev.parley.client.ParleyClientException;
+import dev.parley.server.Middleware;
+import dev.parley.server.ParleyServer;
+import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class ParleyTestTest {
+  record NewNote(@NotBlank String text) {}
+
+  record User(String name) {}
+
+  static final Query<Shared, Void, List<String>> NOTES =
+      Parley.query("notes.list").output(Schema.listOf(String.class));
+  static final Mutation<Shared, NewNote, String> ADD =
+      Parley.mutation("notes.add").input(NewNote.class).output(String.class);
+  static final Query<Shared, Void, String> ME = Parley.query("me").output(String.class);
+  static final Contract CONTRACT = Contract.of(NOTES, ADD, ME);
+
+  /** A server whose context is the user named by the {@code x-user} header. */
+  static ParleyServer<User> server() {
+    ParleyServer<User> server = ParleyServer.builder(CONTRACT)
+        .context(request -> new User(request.header("x-user").orElse("anonymous")))
+        .build();
+    List<String> notes = new CopyOnWriteArrayList<>();
+    server.implement(NOTES, (ctx, in) -> List.copyOf(notes));
+    server.implement(ADD, (ctx, in) -> {
+      notes.add(in.text());
+      return in.text();
+    });
+    server.implement(ME, (ctx, in) -> ctx.name());
+    return server;
+  }
+
+  @Test
+  void httpServesOnAFreePortWithABoundClient() {
+    try (TestServer test = ParleyTest.http(server())) {
+      assertThat(test.client().mutate(ADD, new NewNote("milk"))).isEqualTo("milk");
+      assertThat(test.client().query(NOTES)).containsExactly("milk");
+      assertThat(test.uri().getHost()).isEqualTo("127.0.0.1");
+      assertThat(test.uri().getPort()).isPositive();
+      assertThat(test.uri().getPath()).isEqualTo("/parley");
+    }
+  }
+
+  @Test
+  void httpClientGetsTypedErrors() {
+    try (TestServer test = ParleyTest.http(server())) {
+      assertThatThrownBy(() -> test.client().mutate(ADD, new NewNote(" ")))
+          .isInstanceOfSatisfying(ParleyClientException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.issues()).extracting(dev.parley.Issue::path).containsExactly("text");
+          });
+      assertThat(test.client().query(NOTES)).isEmpty();
+    }
+  }
+
+  @Test
+  void httpServesRealHttpThatOtherClientsCanCall() throws Exception {
+    try (TestServer test = ParleyTest.http(server());
+        HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> r = http.send(
+          HttpRequest.newBuilder(URI.create(test.uri() + "/me")).header("x-user", "ada").build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.body()).isEqualTo("{\"result\":{\"data\":\"ada\"}}");
+    }
+  }
+
+  @Test
+  void closeStopsServing() throws Exception {
+    TestServer test = ParleyTest.http(server());
+    URI uri = URI.create(test.uri() + "/notes.list");
+    test.close();
+
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(uri).build(),
+          HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void httpRefusesAServerWithAnUnimplementedProcedure() {
+    ParleyServer<?> server = ParleyServer.builder(CONTRACT).build();
+
+    assertThatThrownBy(() -> ParleyTest.http(server)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("notes.list");
+  }
+
+  @Test
+  void inProcessCallsWithTheGivenContext() {
+    var client = ParleyTest.inProcess(server(), new User("grace"));
+
+    assertThat(client.query(ME)).isEqualTo("grace");
+    assertThat(client.mutate(ADD, new NewNote("eggs"))).isEqualTo("eggs");
+    assertThat(client.query(NOTES)).containsExactly("eggs");
+  }
+
+  @Test
+  void inProcessKeepsValidationAndMiddleware() {
+    ParleyServer<User> server = ParleyServer.builder(CONTRACT)
+        .context(request -> new User("unused"))
+        .use((Middleware<User>) (ctx, call, next) -> {
+          if (ctx.name().equals("mallory")) {
+            throw new ParleyException(ErrorCode.FORBIDDEN, "no");
+          }
+          return next.proceed(ctx);
+        })
+        .build();
+    server.implement(NOTES, (ctx, in) -> List.of());
+    server.implement(ADD, (ctx, in) -> in.text());
+    server.implement(ME, (ctx, in) -> ctx.name());
+
+    assertThatThrownBy(() -> ParleyTest.inProcess(server, new User("ada")).mutate(ADD, new NewNote("")))
+        .isInstanceOfSatisfying(ParleyException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    assertThatThrownBy(() -> ParleyTest.inProcess(server, new User("mallory")).query(ME))
+        .isInstanceOfSatisfying(ParleyException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+  }
+}
