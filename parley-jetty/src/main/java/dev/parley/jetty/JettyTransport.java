@@ -207,10 +207,15 @@ public final class JettyTransport implements AutoCloseable {
      * then starts listening.
      *
      * @throws IllegalStateException if a procedure is not implemented or Jetty does not start
-     * @throws IllegalArgumentException if the static-files directory is not on the class path
+     * @throws IllegalArgumentException if the static-files directory is not on the class path, or
+     *     static files are asked for with the base path {@code /} (which would hide them)
      * @throws UncheckedIOException if the port cannot be bound
      */
     public JettyTransport start() {
+      if (staticFiles != null && basePath.equals("/")) {
+        throw new IllegalArgumentException(
+            "basePath: / (expected: a path other than / when static files are served at /)");
+      }
       server.assertAllImplemented();
       JettyTransport transport = new JettyTransport(this);
       transport.run();

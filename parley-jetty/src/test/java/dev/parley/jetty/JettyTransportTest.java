@@ -133,6 +133,17 @@ class JettyTransportTest {
   }
 
   @Test
+  void startListensOnEveryInterfaceUnderTheDefaultBasePath() {
+    try (JettyTransport all = JettyTransport.start(new TestApi().server, 0)) {
+      assertThat(all.uri()).isEqualTo(URI.create("http://localhost:" + all.port() + "/parley"));
+
+      assertThat(get(http, at(all, "/todos.list")).body()).contains("milk");
+      assertThat(get(http, URI.create("http://127.0.0.1:" + all.port() + "/parley/todos.list"))
+          .statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void refusesToStartWhileAProcedureIsUnimplemented() {
     var server = ParleyServer.builder(Contract.of(Parley.query("unimplemented"))).build();
 

@@ -69,4 +69,13 @@ class StaticFilesTest {
     assertThatThrownBy(builder::start).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("staticFiles: no-such-dir (expected: a directory on the class path)");
   }
+
+  @Test
+  void refusesTheRootBasePathWhichWouldHideTheFiles() {
+    var builder = JettyTransport.builder(new TestApi().server).host("127.0.0.1")
+        .basePath("/").staticFiles("web");
+
+    assertThatThrownBy(builder::start).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("basePath: / (expected: ");
+  }
 }

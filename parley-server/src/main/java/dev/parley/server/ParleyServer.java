@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,6 +103,18 @@ public final class ParleyServer<C> {
    */
   public ParleyResponse handle(ParleyRequest request) {
     return wire.handle(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Answers one HTTP request as {@link #handle(ParleyRequest)} does, but hands the answer to {@code
+   * respond} instead of returning it, which lets a transport skip a thread hand-off: a single call
+   * runs on the calling thread, and if it outlives the request timeout, {@code respond} receives
+   * the {@code TIMEOUT} answer at once from Parley's timer thread while the handler is interrupted
+   * and its late result dropped. {@code respond} is called exactly once, possibly before this
+   * method returns and possibly from another thread; it must not block. Never throws.
+   */
+  public void handle(ParleyRequest request, Consumer<ParleyResponse> respond) {
+    wire.handle(Objects.requireNonNull(request, "request"), respond);
   }
 
   /**

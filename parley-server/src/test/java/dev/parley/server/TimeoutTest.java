@@ -65,6 +65,35 @@ class TimeoutTest {
   }
 
   @Test
+  void respondsTimeoutOnTimeWhileAnInlineHandlerStillRuns() throws Exception {
+    var answer = new java.util.concurrent.CompletableFuture<ParleyResponse>();
+    Thread caller = Thread.ofVirtual().start(() -> server.handle(get("stubborn", ""), answer::complete));
+
+    ParleyResponse response = answer.get(10, TimeUnit.SECONDS);
+    assertThat(caller.isAlive()).as("the handler still spins on the caller's thread").isTrue();
+    assertError(response, 408, "TIMEOUT", -32008, "stubborn");
+    release.countDown();
+    caller.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(caller.isAlive()).isFalse();
+    assertStillServes(server);
+  }
+
+  @Test
+  void runsASingleCallOnTheCallersThreadAndRespondsOnce() {
+    var threads = new java.util.concurrent.CopyOnWriteArrayList<Thread>();
+    var answers = new java.util.concurrent.CopyOnWriteArrayList<ParleyResponse>();
+    server.handle(get("todos.list", ""), r -> {
+      threads.add(Thread.currentThread());
+      answers.add(r);
+    });
+
+    assertThat(answers).hasSize(1);
+    assertThat(answers.get(0).status()).isEqualTo(200);
+    assertThat(threads).containsExactly(Thread.currentThread());
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
   void answersTimeoutOverHttpForASleepingHandler() {
     assertError(server.handle(get("sleepy", "")), 408, "TIMEOUT", -32008, "sleepy");
     assertStillServes(server);

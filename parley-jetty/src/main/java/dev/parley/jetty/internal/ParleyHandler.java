@@ -81,14 +81,16 @@ public final class ParleyHandler extends Handler.Wrapper {
     String query = request.getHttpURI().getQuery();
     ParleyRequest call = new ParleyRequest(method, below, query == null ? "" : query,
         headers(request.getHeaders()), body, remote(request));
-    ParleyResponse answer;
     try {
-      answer = server.handle(call);
+      server.handle(call, answer -> respond(response, callback, answer));
     } catch (RuntimeException e) {
       LOG.error("ParleyServer.handle threw for {} {}", method, path, e);
       write(response, callback, ErrorCode.INTERNAL_SERVER_ERROR.httpStatus(), JSON, internal);
-      return true;
     }
+    return true;
+  }
+
+  private static void respond(Response response, Callback callback, ParleyResponse answer) {
     response.setStatus(answer.status());
     HttpFields.Mutable out = response.getHeaders();
     for (Map.Entry<String, String> h : answer.headers().entrySet()) {
@@ -96,7 +98,6 @@ public final class ParleyHandler extends Handler.Wrapper {
     }
     out.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
-    return true;
   }
 
   /** The path below the base path without its leading slash, or null when outside it. */

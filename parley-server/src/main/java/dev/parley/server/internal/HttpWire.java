@@ -9,7 +9,10 @@ import dev.parley.server.ParleyResponse;
 import dev.parley.server.ServerOptions;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -44,29 +47,56 @@ public final class HttpWire<C> {
     this.timeoutNanos = options.requestTimeout().toNanos();
   }
 
-  /** Answers {@code request}; never throws. */
+  /** Answers {@code request}, blocking until the answer is ready; never throws. */
   public ParleyResponse handle(ParleyRequest request) {
+    CompletableFuture<ParleyResponse> answer = new CompletableFuture<>();
+    handle(request, answer::complete, false);
+    return answer.join();
+  }
+
+  /**
+   * Answers {@code request} through {@code respond}, exactly once; never throws. A single call runs
+   * on this thread; when it outlives its timeout, {@code respond} gets TIMEOUT from the watchdog
+   * thread while the handler may still run here, and its late result is dropped.
+   */
+  public void handle(ParleyRequest request, Consumer<ParleyResponse> respond) {
+    handle(request, once(respond), true);
+  }
+
+  private void handle(ParleyRequest request, Consumer<ParleyResponse> respond, boolean inline) {
     if (request.method().equals("HEAD")) {
-      return new ParleyResponse(204, Map.of(), NO_BODY);
+      respond.accept(new ParleyResponse(204, Map.of(), NO_BODY));
+      return;
     }
     Gate gate = engine.gate();
     try {
       gate.enter();
     } catch (ParleyException e) {
-      return whole(e);
+      respond.accept(whole(e));
+      return;
     }
     try {
-      return serve(request);
+      serve(request, respond, inline);
     } catch (ParleyException e) {
-      return whole(e);
+      respond.accept(whole(e));
     } catch (RuntimeException e) {
-      return whole(Engine.failure(e, "request"));
+      respond.accept(whole(Engine.failure(e, "request")));
     } finally {
       gate.leave();
     }
   }
 
-  private ParleyResponse serve(ParleyRequest request) {
+  private static Consumer<ParleyResponse> once(Consumer<ParleyResponse> respond) {
+    Objects.requireNonNull(respond, "respond");
+    AtomicBoolean done = new AtomicBoolean();
+    return response -> {
+      if (done.compareAndSet(false, true)) {
+        respond.accept(response);
+      }
+    };
+  }
+
+  private void serve(ParleyRequest request, Consumer<ParleyResponse> respond, boolean inline) {
     String method = request.method();
     QueryParams params = QueryParams.parse(request.query());
     int max = options.maxBodyBytes();
@@ -103,8 +133,38 @@ public final class HttpWire<C> {
           params.batch() ? batchCodec : codec, json, ctx, request, raw, node, params.batch());
       routed++;
     }
-    execute(calls, answers, routed);
-    return params.batch() ? batch(answers) : single(answers[0]);
+    boolean batch = params.batch();
+    Runnable finish = () -> respond.accept(batch ? batch(answers) : single(answers[0]));
+    if (inline && routed == 1) {
+      executeHere(calls, answers, finish);
+    } else {
+      execute(calls, answers, routed);
+      finish.run();
+    }
+  }
+
+  /** Runs the one routed call on this thread; the watchdog answers for it if it is late. */
+  private void executeHere(HttpCall<C>[] calls, HttpCall.Answer[] answers, Runnable finish) {
+    int index = 0;
+    while (calls[index] == null) {
+      index++;
+    }
+    HttpCall<C> call = calls[index];
+    int at = index;
+    call.answer.thenAccept(a -> {
+      answers[at] = a;
+      finish.run();
+    });
+    Watchdog.Ticket ticket =
+        timeoutNanos == 0 ? null : engine.watchdog().start(timeoutNanos, () -> expire(calls));
+    call.thread = Thread.currentThread();
+    try {
+      call.run();
+    } finally {
+      if (ticket != null && !ticket.finish()) {
+        Thread.interrupted(); // the watchdog's interrupt is for the abandoned handler, not for us
+      }
+    }
   }
 
   private byte @Nullable [] rawInput(
