@@ -93,6 +93,14 @@ public final class ParleyServer<C> {
       public <I, O> O invoke(Procedure<?, I, O> procedure, I input, Duration timeout) {
         return engine.call(procedure, ctx, input, timeout);
       }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public <I, O> Result<O> invokeForResult(
+          Procedure<?, I, O> procedure, I input, Duration timeout) {
+        var outcome = engine.outcome(procedure, ctx, input, timeout);
+        return new Result<>((O) outcome.output(), outcome.resources());
+      }
     };
   }
 

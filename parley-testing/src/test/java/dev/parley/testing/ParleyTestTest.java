@@ -46,7 +46,7 @@ class ParleyTestTest {
     server.implement(ADD, (ctx, in) -> {
       notes.add(in.text());
       return in.text();
-    });
+    }).resources((ctx, in, out) -> java.util.Set.of("notes", "note/" + out));
     server.implement(ME, (ctx, in) -> ctx.name());
     return server;
   }
@@ -114,6 +114,18 @@ class ParleyTestTest {
     assertThat(client.query(ME)).isEqualTo("grace");
     assertThat(client.mutate(ADD, new NewNote("eggs"))).isEqualTo("eggs");
     assertThat(client.query(NOTES)).containsExactly("eggs");
+  }
+
+  @Test
+  void mutationResultsCarryTheirResourcesInProcessAndOverHttp() {
+    var local = ParleyTest.inProcess(server(), new User("grace")).mutateForResult(ADD, new NewNote("tea"));
+    assertThat(local.value()).isEqualTo("tea");
+    assertThat(local.resources()).containsExactlyInAnyOrder("notes", "note/tea");
+
+    try (TestServer test = ParleyTest.http(server())) {
+      var remote = test.client().mutateForResult(ADD, new NewNote("tea"));
+      assertThat(remote.resources()).containsExactlyInAnyOrder("notes", "note/tea");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.parley.client.internal;
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import dev.parley.client.ParleyClientException;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,7 +22,7 @@ public final class Failures {
   /** A client-side timeout of the call to {@code name}. */
   static ParleyClientException timeout(String name, long timeoutNanos) {
     return new ParleyClientException(ErrorCode.TIMEOUT,
-        name + ": no answer within " + java.time.Duration.ofNanos(timeoutNanos)
+        name + ": no answer within " + Duration.ofNanos(timeoutNanos)
             + " (client-side timeout)", 0, null);
   }
 

@@ -9,7 +9,6 @@ import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
@@ -41,12 +40,30 @@ public final class InProcessLink implements Link {
     }
     try {
       return invoker.invoke(procedure, input, timeout);
-    } catch (ParleyException e) {
-      throw Failures.of(e);
     } catch (RuntimeException e) {
-      throw new ParleyClientException(ErrorCode.INTERNAL_SERVER_ERROR,
-          procedure.name() + ": the invoker failed (" + e.getClass().getName() + ")", 0, e);
+      throw failure(procedure, e);
     }
+  }
+
+  private <I, O> MutationResult<O> result(
+      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
+    if (closed) {
+      throw Failures.closed(mutation.name());
+    }
+    try {
+      Invoker.Result<O> r = invoker.invokeForResult(mutation, input, timeout);
+      return new MutationResult<>(r.output(), r.resources());
+    } catch (RuntimeException e) {
+      throw failure(mutation, e);
+    }
+  }
+
+  private static ParleyClientException failure(Procedure<?, ?, ?> procedure, RuntimeException e) {
+    if (e instanceof ParleyException pe) {
+      return Failures.of(pe);
+    }
+    return new ParleyClientException(ErrorCode.INTERNAL_SERVER_ERROR,
+        procedure.name() + ": the invoker failed (" + e.getClass().getName() + ")", 0, e);
   }
 
   @Override
@@ -58,14 +75,14 @@ public final class InProcessLink implements Link {
   @Override
   public <I, O> MutationResult<O> mutate(
       Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
-    return new MutationResult<>(call(mutation, input, timeout), Set.of());
+    return result(mutation, input, timeout);
   }
 
   @Override
   public <I, O> CompletableFuture<MutationResult<O>> mutateAsync(
       Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
     return CompletableFuture.supplyAsync(
-        () -> new MutationResult<>(call(mutation, input, timeout), Set.of()), ASYNC);
+        () -> result(mutation, input, timeout), ASYNC);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.parley.client.internal;
 import dev.parley.client.MutationResult;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the output, or a {@link MutationResult} of it
  */
-final class Ticket<T> extends java.util.concurrent.CompletableFuture<T>
+final class Ticket<T> extends CompletableFuture<T>
     implements BiConsumer<Reply, Throwable>, Runnable {
   private static final VarHandle RELEASED;
 
@@ -63,9 +64,18 @@ final class Ticket<T> extends java.util.concurrent.CompletableFuture<T>
     }
   }
 
-  /** The timeout expired. */
+  /**
+   * The timeout expired. Runs on the shared timer thread, so it hands the completion (and the
+   * caller's callbacks that run with it) to a virtual thread, keeping the timer free.
+   */
   @Override
   public void run() {
+    if (!isDone()) {
+      Thread.startVirtualThread(this::expire);
+    }
+  }
+
+  private void expire() {
     if (completeExceptionally(Failures.timeout(call.name(), timeoutNanos))) {
       release();
     }

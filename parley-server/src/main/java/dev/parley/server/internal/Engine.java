@@ -117,6 +117,12 @@ public final class Engine<C> {
   @SuppressWarnings("unchecked")
   public <I, O> @Nullable O call(
       Procedure<?, I, O> procedure, C ctx, @Nullable I input, Duration timeout) {
+    return (O) outcome(procedure, ctx, input, timeout).output();
+  }
+
+  /** As {@link #call}, with the resources the call declared. */
+  public <I, O> Outcome outcome(
+      Procedure<?, I, O> procedure, C ctx, @Nullable I input, Duration timeout) {
     Objects.requireNonNull(procedure, "procedure");
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(timeout, "timeout");
@@ -132,7 +138,7 @@ public final class Engine<C> {
         throw ParleyException.invalid("input", issues);
       }
       long nanos = timeout.isZero() || timeout.isNegative() ? timeoutNanos : timeout.toNanos();
-      return (O) timed(route, ctx, input, nanos).output();
+      return timed(route, ctx, input, nanos);
     } finally {
       gate.leave();
     }
