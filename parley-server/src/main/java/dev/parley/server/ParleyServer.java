@@ -126,6 +126,15 @@ public final class ParleyServer<C> {
   }
 
   /**
+   * The answer this server gives to a request refused as a whole, in tRPC's error shape: for
+   * transports that refuse a request before the server sees it (e.g. a body over {@link
+   * ServerOptions#maxBodyBytes()}), so that their answers look like the server's own.
+   */
+  public ParleyResponse errorResponse(ParleyException error) {
+    return wire.whole(Objects.requireNonNull(error, "error"));
+  }
+
+  /**
    * Shuts down gracefully: new calls are refused with {@code SERVICE_UNAVAILABLE} at once, calls in
    * flight may finish within {@code grace}. Calls still running after it are left to their timeout.
    *

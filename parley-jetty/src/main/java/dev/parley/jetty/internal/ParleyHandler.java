@@ -1,6 +1,7 @@
 package dev.parley.jetty.internal;
 
 import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
 import dev.parley.server.ParleyRequest;
 import dev.parley.server.ParleyResponse;
 import dev.parley.server.ParleyServer;
@@ -33,14 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParleyHandler extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(ParleyHandler.class);
-  private static final String JSON = "application/json";
   private static final byte[] NOT_FOUND = "Not found\n".getBytes(StandardCharsets.UTF_8);
 
   private final ParleyServer<?> server;
   private final String prefix;
   private final int maxBodyBytes;
-  private final byte[] tooLarge;
-  private final byte[] internal = WholeErrors.internal();
+  private final ParleyResponse tooLarge;
+  private final ParleyResponse internal;
 
   /**
    * A handler for {@code server} under {@code basePath} ({@code /} or a path such as {@code
@@ -51,7 +51,10 @@ public final class ParleyHandler extends Handler.Wrapper {
     this.server = server;
     this.prefix = basePath.equals("/") ? "" : basePath;
     this.maxBodyBytes = server.options().maxBodyBytes();
-    this.tooLarge = WholeErrors.tooLarge(maxBodyBytes);
+    this.tooLarge = server.errorResponse(new ParleyException(ErrorCode.PAYLOAD_TOO_LARGE,
+        "Request body is larger than " + maxBodyBytes + " bytes"));
+    this.internal = server.errorResponse(
+        new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
   }
 
   @Override
@@ -75,7 +78,7 @@ public final class ParleyHandler extends Handler.Wrapper {
         ? BoundedBody.EMPTY
         : BoundedBody.read(request, maxBodyBytes);
     if (body == null) {
-      write(response, callback, ErrorCode.PAYLOAD_TOO_LARGE.httpStatus(), JSON, tooLarge);
+      respond(response, callback, tooLarge);
       return true;
     }
     String query = request.getHttpURI().getQuery();
@@ -85,7 +88,7 @@ public final class ParleyHandler extends Handler.Wrapper {
       server.handle(call, answer -> respond(response, callback, answer));
     } catch (RuntimeException e) {
       LOG.error("ParleyServer.handle threw for {} {}", method, path, e);
-      write(response, callback, ErrorCode.INTERNAL_SERVER_ERROR.httpStatus(), JSON, internal);
+      respond(response, callback, internal);
     }
     return true;
   }

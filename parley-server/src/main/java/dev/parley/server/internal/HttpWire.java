@@ -255,7 +255,8 @@ public final class HttpWire<C> {
     }
   }
 
-  private ParleyResponse whole(ParleyException e) {
+  /** The answer to a request that failed as a whole (no procedure path), in tRPC's error shape. */
+  public ParleyResponse whole(ParleyException e) {
     return new ParleyResponse(e.code().httpStatus(), JSON_HEADERS, json.error(e, null));
   }
 
