@@ -1,0 +1,9 @@
+/**
+ * Examples of Parley's API. {@link dev.parley.examples.ReadmeExample} is the README's example,
+ * compiled and tested so that it cannot rot; the live demo is in {@link
+ * dev.parley.examples.todos}.
+ */
+@NullMarked
+package dev.parley.examples;
+
+import org.jspecify.annotations.NullMarked;

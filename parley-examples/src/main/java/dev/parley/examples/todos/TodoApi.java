@@ -1,0 +1,47 @@
+package dev.parley.examples.todos;
+
+import dev.parley.Contract;
+import dev.parley.Mutation;
+import dev.parley.Parley;
+import dev.parley.Query;
+import dev.parley.Schema;
+import dev.parley.Shared;
+import java.util.List;
+
+/**
+ * The todo contract, shared by the server and every client: the procedures of the todo example in
+ * Covenant RPC's seed, with the same names, so the same calls work from {@code @trpc/client}, the
+ * web page and {@link dev.parley.client.ParleyClient}.
+ *
+ * <p>The resources each procedure declares ({@link TodoServer}) are those of the seed: {@code
+ * getTodos} reads {@code todos}; {@code addTodo} and {@code deleteTodo} change {@code todos} and
+ * {@code todo/<id>}.
+ */
+public final class TodoApi {
+  private TodoApi() {}
+
+  /** The longest {@link NewTodo#text()} accepted, in characters: {@value}. */
+  public static final int MAX_TEXT_LENGTH = 200;
+
+  /** Every todo, oldest first. */
+  public static final Query<Shared, Void, List<Todo>> GET_TODOS =
+      Parley.query("getTodos")
+          .output(Schema.listOf(Todo.class))
+          .description("Every todo, oldest first.");
+
+  /** Adds a todo and returns it; a text that is empty or over 200 characters is {@code BAD_REQUEST}. */
+  public static final Mutation<Shared, NewTodo, Todo> ADD_TODO =
+      Parley.mutation("addTodo")
+          .input(NewTodo.class)
+          .output(Todo.class)
+          .description("Adds a todo and returns it.");
+
+  /** Deletes a todo; an id the store does not hold is {@code NOT_FOUND}. */
+  public static final Mutation<Shared, TodoId, Void> DELETE_TODO =
+      Parley.mutation("deleteTodo")
+          .input(TodoId.class)
+          .description("Deletes a todo; NOT_FOUND when there is none with that id.");
+
+  /** The contract of the three procedures. */
+  public static final Contract CONTRACT = Contract.of(GET_TODOS, ADD_TODO, DELETE_TODO);
+}

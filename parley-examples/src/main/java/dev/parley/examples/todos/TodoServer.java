@@ -1,0 +1,58 @@
+package dev.parley.examples.todos;
+
+import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
+import dev.parley.server.ParleyRequest;
+import dev.parley.server.ParleyServer;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Implements {@link TodoApi} over a {@link TodoStore}, declaring the resources of Covenant's seed:
+ * {@code getTodos} reads {@code todos}; {@code addTodo} and {@code deleteTodo} change {@code todos}
+ * and {@code todo/<id>}.
+ */
+public final class TodoServer {
+  private TodoServer() {}
+
+  /** The resource of the whole list. */
+  public static final String TODOS = "todos";
+
+  /** The resource of one todo, e.g. {@code todo/3}. */
+  public static String todo(String id) {
+    return "todo/" + id;
+  }
+
+  /**
+   * A server with every procedure of {@link TodoApi#CONTRACT} implemented on {@code store}.
+   * Errors: {@code deleteTodo} of an unknown id is {@link ErrorCode#NOT_FOUND}; {@code addTodo} on
+   * a full store is {@link ErrorCode#CONFLICT}.
+   */
+  public static ParleyServer<ParleyRequest> create(TodoStore store) {
+    Objects.requireNonNull(store, "store");
+    ParleyServer<ParleyRequest> server = ParleyServer.builder(TodoApi.CONTRACT).build();
+
+    server.implement(TodoApi.GET_TODOS, (ctx, in) -> store.all())
+        .resources((ctx, in, out) -> Set.of(TODOS));
+
+    server.implement(TodoApi.ADD_TODO, (ctx, in) -> {
+          try {
+            return store.add(in.text());
+          } catch (TodoStore.StoreFullException e) {
+            throw new ParleyException(ErrorCode.CONFLICT, e.getMessage());
+          }
+        })
+        .resources((ctx, in, out) -> Set.of(TODOS, todo(Objects.requireNonNull(out).id())));
+
+    server.implement(TodoApi.DELETE_TODO, (ctx, in) -> {
+          if (store.remove(in.id()).isEmpty()) {
+            throw new ParleyException(ErrorCode.NOT_FOUND, "No todo with id \"" + in.id() + "\"");
+          }
+          return null;
+        })
+        .resources((ctx, in, out) -> Set.of(TODOS, todo(Objects.requireNonNull(in).id())));
+
+    server.assertAllImplemented();
+    return server;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.parley.examples.todos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.Issue;
+import dev.parley.Kind;
+import org.junit.jupiter.api.Test;
+
+class TodoApiTest {
+
+  @Test
+  void namesAndKindsAreThoseOfCovenantsSeed() {
+    assertThat(TodoApi.CONTRACT.descriptors())
+        .extracting(d -> d.name() + ":" + d.kind())
+        .containsExactly("getTodos:" + Kind.QUERY, "addTodo:" + Kind.MUTATION, "deleteTodo:" + Kind.MUTATION);
+  }
+
+  @Test
+  void newTodoTextMustBeOneToTwoHundredCharacters() {
+    var schema = TodoApi.ADD_TODO.input();
+    assertThat(schema.validate(new NewTodo("a"))).isEmpty();
+    assertThat(schema.validate(new NewTodo("a".repeat(200)))).isEmpty();
+    assertThat(schema.validate(new NewTodo(""))).extracting(Issue::path).containsExactly("text");
+    assertThat(schema.validate(new NewTodo("a".repeat(201)))).extracting(Issue::path).containsExactly("text");
+    assertThat(schema.validate(new NewTodo(null))).extracting(Issue::path).contains("text");
+  }
+
+  @Test
+  void todoIdIsRequired() {
+    assertThat(TodoApi.DELETE_TODO.input().validate(new TodoId(null))).extracting(Issue::path).contains("id");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.parley.examples.todos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.jetty.JettyTransport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@code @trpc/client} (v11, pinned in {@code src/test/node/package-lock.json}) calls the
+ * demo through {@code httpBatchLink} and {@code httpLink}: {@code src/test/node/trpc-client.test.mjs}
+ * lists, adds and deletes todos and checks the typed errors. Needs Node.js 20+ and npm; installs
+ * the packages with {@code npm ci} when {@code node_modules} does not match the lock file.
+ */
+class TrpcClientCompatibilityTest {
+
+  static final Path NODE_DIR = Path.of("src", "test", "node").toAbsolutePath();
+  /** Where a successful {@code npm ci} records the lock file it installed, by hash. */
+  static final Path INSTALLED_LOCK = NODE_DIR.resolve("node_modules/.parley-installed-lock.sha256");
+  static final Duration INSTALL_LIMIT = Duration.ofMinutes(5);
+  static final Duration RUN_LIMIT = Duration.ofMinutes(2);
+
+  @BeforeAll
+  static void installTrpcClient() throws Exception {
+    Command.Result node = new Command(List.of("node", "--version"), NODE_DIR).run(Duration.ofSeconds(30));
+    assertThat(node.exitCode()).as("node --version: %s (install Node.js 20 or newer)", node.output()).isZero();
+
+    String lockHash = sha256(NODE_DIR.resolve("package-lock.json"));
+    if (Files.exists(INSTALLED_LOCK) && Files.readString(INSTALLED_LOCK).strip().equals(lockHash)) {
+      return;
+    }
+    Command.Result install = new Command(List.of("npm", "ci", "--no-audit", "--no-fund"), NODE_DIR)
+        .run(INSTALL_LIMIT);
+    assertThat(install.exitCode()).as("npm ci in %s failed:%n%s", NODE_DIR, install.output()).isZero();
+    Files.writeString(INSTALLED_LOCK, lockHash + "\n");
+  }
+
+  @Test
+  void trpcClientListsAddsDeletesAndGetsTypedErrors() throws Exception {
+    try (JettyTransport demo = TodoDemo.start("127.0.0.1", 0)) {
+      Command.Result run = new Command(
+          List.of("node", "trpc-client.test.mjs", demo.uri().toString()), NODE_DIR).run(RUN_LIMIT);
+      System.out.println(run.output());
+      assertThat(run.exitCode())
+          .as("node trpc-client.test.mjs %s exited %d:%n%s", demo.uri(), run.exitCode(), run.output())
+          .isZero();
+      assertThat(run.output()).contains("ok   httpBatchLink", "ok   httpLink", " 0 failed");
+    }
+  }
+
+  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+}

@@ -1,0 +1,133 @@
+// Calls a Parley todo server with the real @trpc/client, through httpBatchLink and httpLink.
+// Usage: node trpc-client.test.mjs http://127.0.0.1:8080/parley
+// Exits 0 when every check passes, 1 when one fails, 2 on bad usage.
+import assert from 'node:assert/strict';
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+
+const url = process.argv[2];
+if (!url) {
+  console.error('usage: node trpc-client.test.mjs <base url, e.g. http://127.0.0.1:8080/parley>');
+  process.exit(2);
+}
+
+const clients = {
+  httpBatchLink: createTRPCClient({ links: [httpBatchLink({ url })] }),
+  httpLink: createTRPCClient({ links: [httpLink({ url })] }),
+};
+
+/** Awaits `promise`, expecting it to reject with a TRPCClientError of `code`; returns the error. */
+async function rejectsWith(promise, code, httpStatus) {
+  let error;
+  try {
+    const value = await promise;
+    assert.fail(`expected ${code}, got the value ${JSON.stringify(value)}`);
+  } catch (e) {
+    error = e;
+  }
+  if (error instanceof assert.AssertionError) throw error;
+  assert.ok(error instanceof TRPCClientError, `expected a TRPCClientError, got ${error}`);
+  assert.equal(error.data?.code, code, `data.code of ${JSON.stringify(error.shape)}`);
+  assert.equal(error.data?.httpStatus, httpStatus, `data.httpStatus of ${JSON.stringify(error.shape)}`);
+  assert.equal(typeof error.message, 'string');
+  return error;
+}
+
+function assertTodo(todo, text) {
+  assert.equal(typeof todo.id, 'string');
+  assert.equal(todo.text, text);
+  assert.ok(!Number.isNaN(Date.parse(todo.createdAt)), `createdAt ${todo.createdAt} is a date`);
+}
+
+function checks(linkName, client) {
+  const tag = `${linkName} ${process.pid}`;
+  return {
+    async listsAddsAndDeletes() {
+      const before = await client.getTodos.query();
+      assert.ok(Array.isArray(before), 'getTodos returns an array');
+
+      const added = await client.addTodo.mutate({ text: `milk (${tag})` });
+      assertTodo(added, `milk (${tag})`);
+
+      const during = await client.getTodos.query();
+      assert.deepEqual(during.find((t) => t.id === added.id), added);
+      assert.equal(during.length, before.length + 1);
+
+      const deleted = await client.deleteTodo.mutate({ id: added.id });
+      assert.equal(deleted, undefined, 'deleteTodo returns no data');
+
+      const after = await client.getTodos.query();
+      assert.equal(after.find((t) => t.id === added.id), undefined);
+    },
+
+    async callsIssuedTogetherAllSucceed() {
+      const [a, b, list] = await Promise.all([
+        client.addTodo.mutate({ text: `a (${tag})` }),
+        client.addTodo.mutate({ text: `b (${tag})` }),
+        client.getTodos.query(),
+      ]);
+      assertTodo(a, `a (${tag})`);
+      assertTodo(b, `b (${tag})`);
+      assert.notEqual(a.id, b.id);
+      assert.ok(Array.isArray(list));
+      await Promise.all([client.deleteTodo.mutate({ id: a.id }), client.deleteTodo.mutate({ id: b.id })]);
+    },
+
+    async emptyTextIsBadRequestWithIssueAtText() {
+      const error = await rejectsWith(client.addTodo.mutate({ text: '' }), 'BAD_REQUEST', 400);
+      assert.ok(Array.isArray(error.data.issues), `data.issues in ${JSON.stringify(error.shape)}`);
+      assert.ok(error.data.issues.some((i) => i.path === 'text' && typeof i.message === 'string'),
+        `an issue at "text" in ${JSON.stringify(error.data.issues)}`);
+      assert.equal(error.data.path, 'addTodo');
+    },
+
+    async textOverTwoHundredCharsIsBadRequest() {
+      const error = await rejectsWith(client.addTodo.mutate({ text: 'x'.repeat(201) }), 'BAD_REQUEST', 400);
+      assert.ok(error.data.issues.some((i) => i.path === 'text'));
+    },
+
+    async missingTextIsBadRequest() {
+      const error = await rejectsWith(client.addTodo.mutate({}), 'BAD_REQUEST', 400);
+      assert.ok(error.data.issues.some((i) => i.path === 'text'));
+    },
+
+    async deletingAnUnknownIdIsNotFound() {
+      await rejectsWith(client.deleteTodo.mutate({ id: `no-such-id-${tag}` }), 'NOT_FOUND', 404);
+    },
+
+    async oneFailureInABatchLeavesTheOthersAlone() {
+      const [good, bad] = await Promise.allSettled([
+        client.addTodo.mutate({ text: `good (${tag})` }),
+        client.addTodo.mutate({ text: '' }),
+      ]);
+      assert.equal(good.status, 'fulfilled', `the good call: ${good.reason}`);
+      assert.equal(bad.status, 'rejected');
+      assert.equal(bad.reason.data?.code, 'BAD_REQUEST');
+      await client.deleteTodo.mutate({ id: good.value.id });
+    },
+
+    async unknownProcedureIsNotFound() {
+      await rejectsWith(client.noSuchProcedure.query(), 'NOT_FOUND', 404);
+    },
+
+    async aMutationCalledAsAQueryIsRefused() {
+      await rejectsWith(client.addTodo.query({ text: 'by GET' }), 'METHOD_NOT_SUPPORTED', 405);
+    },
+  };
+}
+
+let failed = 0;
+let passed = 0;
+for (const [linkName, client] of Object.entries(clients)) {
+  for (const [name, check] of Object.entries(checks(linkName, client))) {
+    try {
+      await check();
+      passed++;
+      console.log(`ok   ${linkName} ${name}`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${linkName} ${name}\n     ${String(e?.stack ?? e).replaceAll('\n', '\n     ')}`);
+    }
+  }
+}
+console.log(`${passed} passed, ${failed} failed (@trpc/client against ${url})`);
+process.exit(failed === 0 ? 0 : 1);
