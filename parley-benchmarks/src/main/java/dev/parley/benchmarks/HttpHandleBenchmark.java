@@ -1,0 +1,84 @@
+package dev.parley.benchmarks;
+
+import dev.parley.server.ParleyRequest;
+import dev.parley.server.ParleyResponse;
+import dev.parley.server.ParleyServer;
+import dev.parley.server.ServerOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code server.handle(request)}: Parley's HTTP wire without a transport (query string parsing,
+ * percent-decoding, JSON decoding, validation, handler, encoding), to tell Parley's cost per request
+ * from Jetty's. {@code timeoutSeconds} 0 turns the request timeout off, which shows what enforcing it
+ * costs per call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class HttpHandleBenchmark {
+  /** The server's request timeout in seconds; 0 = none. */
+  @Param({"30", "0"})
+  public int timeoutSeconds;
+
+  private ParleyServer<String> server;
+  private ParleyRequest echo;
+  private ParleyRequest add;
+
+  /** Builds the server and the two requests. */
+  @Setup
+  public void setUp() {
+    server =
+        BenchServer.create(
+            ServerOptions.builder().requestTimeout(Duration.ofSeconds(timeoutSeconds)).build());
+    echo = new ParleyRequest("GET", "echo", "input=%7B%22text%22%3A%22hi%22%7D", Map.of(),
+        new byte[0], null);
+    add = new ParleyRequest("POST", "sum.add", "",
+        Map.of("content-type", List.of("application/json")),
+        "{\"a\":1,\"b\":2}".getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  /** Stops the server's background work. */
+  @TearDown
+  public void tearDown() {
+    server.shutdown(Duration.ofSeconds(1));
+  }
+
+  /**
+   * {@code GET echo?input={"text":"hi"}}.
+   *
+   * @return the response
+   */
+  @Benchmark
+  public ParleyResponse echoQuery() {
+    return server.handle(echo);
+  }
+
+  /**
+   * {@code POST sum.add} with {@code {"a":1,"b":2}}.
+   *
+   * @return the response
+   */
+  @Benchmark
+  public ParleyResponse addMutation() {
+    return server.handle(add);
+  }
+}
