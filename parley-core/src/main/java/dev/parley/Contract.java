@@ -20,11 +20,16 @@ import java.util.Optional;
  * public static final Contract CONTRACT = Contract.of(LIST, ADD, DELETE);
  * }</pre>
  *
+ * <p>Each descriptor names its {@link Role}: the contract's shared surface is its {@link
+ * Role#SHARED shared} descriptors, and each role's surface adds that role's own ({@link
+ * #surface(Role)}). A role has one name and one type throughout a contract.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class Contract {
   private final List<Descriptor<?>> descriptors;
   private final Map<String, Descriptor<?>> byName;
+  private final Map<String, Role<?>> roles;
 
   private Contract(List<Descriptor<?>> descriptors) {
     Map<String, Descriptor<?>> names = new LinkedHashMap<>();
@@ -48,13 +53,34 @@ public final class Contract {
     }
     this.descriptors = List.copyOf(descriptors);
     this.byName = Collections.unmodifiableMap(names);
+    this.roles = roles(descriptors);
+  }
+
+  private static Map<String, Role<?>> roles(List<Descriptor<?>> descriptors) {
+    Map<String, Role<?>> byRoleName = new LinkedHashMap<>();
+    Map<Class<?>, Role<?>> byType = new LinkedHashMap<>();
+    for (Descriptor<?> d : descriptors) {
+      Role<?> role = d.role();
+      if (role == Role.SHARED) {
+        continue;
+      }
+      Role<?> named = byRoleName.putIfAbsent(role.name(), role);
+      Role<?> typed = byType.putIfAbsent(role.type(), role);
+      if ((named != null && !named.equals(role)) || (typed != null && !typed.equals(role))) {
+        Role<?> other = named != null && !named.equals(role) ? named : typed;
+        throw new IllegalArgumentException("contract: role " + role.name() + " ("
+            + role.type().getName() + ") of " + d + " clashes with role " + other.name() + " ("
+            + other.type().getName() + "): a role has one name and one type");
+      }
+    }
+    return Collections.unmodifiableMap(byRoleName);
   }
 
   /**
    * A contract of the given descriptors, in this order.
    *
-   * @throws IllegalArgumentException if two descriptors share a name, or a name is the namespace of
-   *     another
+   * @throws IllegalArgumentException if two descriptors share a name, a name is the namespace of
+   *     another, or two roles share a name or a type
    */
   public static Contract of(Descriptor<?>... descriptors) {
     return new Contract(List.of(descriptors));
@@ -83,6 +109,32 @@ public final class Contract {
   /** Every descriptor, in declaration order. */
   public List<Descriptor<?>> descriptors() {
     return descriptors;
+  }
+
+  /** The roles its descriptors are declared for, in order of first use; never {@link Role#SHARED}. */
+  public Collection<Role<?>> roles() {
+    return roles.values();
+  }
+
+  /** The role with this name ({@code agent}), or {@link Role#SHARED} for {@code shared}. */
+  public Optional<Role<?>> role(String name) {
+    return name.equals(Role.SHARED.name()) ? Optional.of(Role.SHARED)
+        : Optional.ofNullable(roles.get(name));
+  }
+
+  /**
+   * The descriptors a caller of {@code role} sees, in declaration order: the shared ones, those of
+   * {@code role} and those of the roles it extends. What introspection lists for that caller.
+   */
+  public List<Descriptor<?>> surface(Role<?> role) {
+    Objects.requireNonNull(role, "role");
+    List<Descriptor<?>> seen = new ArrayList<>();
+    for (Descriptor<?> d : descriptors) {
+      if (role.sees(d)) {
+        seen.add(d);
+      }
+    }
+    return List.copyOf(seen);
   }
 
   /** The descriptor with this name, if the contract has one. */

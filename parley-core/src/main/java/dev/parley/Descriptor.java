@@ -10,12 +10,15 @@ import java.util.Optional;
  * <p>The type parameter {@code R} is the role whose callers may use the descriptor: {@link Shared}
  * for everyone, or a role type that extends it.
  *
- * <p>Descriptor types form a closed family, one type per {@link Kind}; request/response kinds share
- * {@link Procedure}.
+ * <p>Descriptor types form a closed family, one type per {@link Kind}: {@link Query} and {@link
+ * Mutation} (request/response, sharing {@link Procedure}), {@link Subscription}, {@link Event},
+ * {@link Topic}, {@link ClientProcedure} and {@link Channel}. Client and peer events get theirs with
+ * their transport.
  *
  * @param <R> the role that may use this descriptor
  */
-public sealed interface Descriptor<R extends Shared> permits Procedure {
+public sealed interface Descriptor<R extends Shared>
+    permits Procedure, Subscription, Event, Topic, ClientProcedure, Channel {
 
   /**
    * The descriptor's name: segments of letters, digits and {@code _} joined by dots, each starting
@@ -26,8 +29,8 @@ public sealed interface Descriptor<R extends Shared> permits Procedure {
   /** The kind of this descriptor. */
   Kind kind();
 
-  /** The role type whose callers may use this descriptor; {@code Shared.class} for everyone. */
-  Class<R> role();
+  /** The role whose callers may use this descriptor; {@link Role#SHARED} for everyone. */
+  Role<R> role();
 
   /** A human-readable description, for documentation and agents; empty when none was given. */
   Optional<String> description();

@@ -1,9 +1,5 @@
 package dev.parley;
 
-import java.util.Objects;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-
 /**
  * A procedure that changes server state: it is sent once and never retried or de-duplicated by
  * Parley. On the HTTP wire it is a {@code POST}; a {@code GET} of it is refused. Its result carries
@@ -21,12 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class Mutation<R extends Shared, I, O> implements Procedure<R, I, O> {
-
-  private final Shape<R, I, O> shape;
+public final class Mutation<R extends Shared, I, O> extends Described<R, I, O>
+    implements Procedure<R, I, O> {
 
   Mutation(Shape<R, I, O> shape) {
-    this.shape = shape;
+    super(Kind.MUTATION, "Mutation", shape);
   }
 
   /** A copy of this mutation that takes input of the given type, validated by its derived schema. */
@@ -49,29 +44,17 @@ public final class Mutation<R extends Shared, I, O> implements Procedure<R, I, O
     return new Mutation<>(shape.withOutput(schema));
   }
 
+  /**
+   * A copy of this mutation for callers of {@code role} (and of roles extending it) only; a mutation is
+   * {@link Role#SHARED shared} until given a role.
+   */
+  public <S extends Shared> Mutation<S, I, O> role(Role<S> role) {
+    return new Mutation<>(shape.withRole(role));
+  }
+
   /** A copy of this mutation with a human-readable description. */
   public Mutation<R, I, O> description(String description) {
     return new Mutation<>(shape.withDescription(description));
-  }
-
-  @Override
-  public String name() {
-    return shape.name();
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.MUTATION;
-  }
-
-  @Override
-  public Class<R> role() {
-    return shape.role();
-  }
-
-  @Override
-  public Optional<String> description() {
-    return Optional.ofNullable(shape.description());
   }
 
   @Override
@@ -82,20 +65,5 @@ public final class Mutation<R extends Shared, I, O> implements Procedure<R, I, O
   @Override
   public Schema<O> output() {
     return shape.output();
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof Mutation<?, ?, ?> m && m.shape.equals(shape);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(Kind.MUTATION, shape);
-  }
-
-  @Override
-  public String toString() {
-    return "Mutation[" + shape.name() + "]";
   }
 }

@@ -1,8 +1,9 @@
 package dev.parley;
 
 /**
- * Where descriptors start. Each factory returns a descriptor with no input and no output, for the
- * shared surface; refine it with its copy methods:
+ * Where descriptors start. Each factory returns a descriptor of one {@link Kind} with no schemas,
+ * for the {@link Role#SHARED shared} surface; refine it with its copy methods, {@code role(…)}
+ * among them:
  *
  * <pre>{@code
  * Query<Shared, Void, List<Todo>> list = Parley.query("todos.list").output(Schema.listOf(Todo.class));
@@ -30,5 +31,56 @@ public final class Parley {
    */
   public static Mutation<Shared, Void, Void> mutation(String name) {
     return new Mutation<>(Shape.named(name));
+  }
+
+  /**
+   * A subscription named {@code name}, of the shared surface, with no schemas until refined.
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static Subscription<Shared, Void, Void> subscription(String name) {
+    return new Subscription<>(Shape.named(name));
+  }
+
+  /**
+   * A server event named {@code name}, of the shared surface, with no schemas until refined.
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static Event<Shared, Void> event(String name) {
+    return new Event<>(Shape.named(name));
+  }
+
+  /**
+   * A topic named {@code name}, of the shared surface, with no schemas until refined.
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static Topic<Shared, Void, Void> topic(String name) {
+    return new Topic<>(Shape.named(name));
+  }
+
+  /**
+   * A client procedure named {@code name}, of the shared surface, with no schemas until refined.
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static ClientProcedure<Shared, Void, Void> clientProcedure(String name) {
+    return new ClientProcedure<>(Shape.named(name));
+  }
+
+  /**
+   * A channel named {@code name}, of the shared surface, with no parameters, connect request,
+   * answer or messages until refined.
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static Channel<Shared, Void, Void, Void, Void, Void> channel(String name) {
+    return new Channel<>(Shape.named(name), Schema.none(), Schema.none(), Schema.none());
   }
 }

@@ -1,6 +1,7 @@
 package dev.parley;
 
 import java.io.Serial;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public class ParleyException extends RuntimeException {
   private final ErrorCode code;
   private final List<Issue> issues;
   private final transient @Nullable Object data;
+  private final @Nullable Duration retryAfter;
 
   /** An exception with a code and a message that is safe to show the caller. */
   public ParleyException(ErrorCode code, String message) {
@@ -46,10 +48,31 @@ public class ParleyException extends RuntimeException {
       List<Issue> issues,
       @Nullable Object data,
       @Nullable Throwable cause) {
+    this(code, message, issues, data, cause, null);
+  }
+
+  private ParleyException(ErrorCode code, String message, List<Issue> issues,
+      @Nullable Object data, @Nullable Throwable cause, @Nullable Duration retryAfter) {
     super(Objects.requireNonNull(message, "message"), cause);
     this.code = Objects.requireNonNull(code, "code");
     this.issues = List.copyOf(issues);
     this.data = data;
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * A {@link ErrorCode#TOO_MANY_REQUESTS} that says when to try again: over HTTP its answer carries
+   * a {@code Retry-After} header of {@code retryAfter} in whole seconds, rounded up.
+   *
+   * @throws IllegalArgumentException when {@code retryAfter} is negative
+   */
+  public static ParleyException tooManyRequests(String message, Duration retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    if (retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter: " + retryAfter + " (expected: >= 0)");
+    }
+    return new ParleyException(
+        ErrorCode.TOO_MANY_REQUESTS, message, List.of(), null, null, retryAfter);
   }
 
   /** A {@link ErrorCode#BAD_REQUEST} listing every issue of a value that failed its schema. */
@@ -67,6 +90,11 @@ public class ParleyException extends RuntimeException {
   /** The validation issues, empty when the error is not about validation. */
   public List<Issue> issues() {
     return issues;
+  }
+
+  /** How long the caller should wait before trying again, when the error says so. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   /** The optional data sent with the error. */

@@ -1,9 +1,5 @@
 package dev.parley;
 
-import java.util.Objects;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-
 /**
  * A read-only procedure: it may be called again with the same input, batched, de-duplicated while
  * in flight and, later, cached. On the HTTP wire it is a {@code GET}.
@@ -20,12 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class Query<R extends Shared, I, O> implements Procedure<R, I, O> {
-
-  private final Shape<R, I, O> shape;
+public final class Query<R extends Shared, I, O> extends Described<R, I, O>
+    implements Procedure<R, I, O> {
 
   Query(Shape<R, I, O> shape) {
-    this.shape = shape;
+    super(Kind.QUERY, "Query", shape);
   }
 
   /** A copy of this query that takes input of the given type, validated by its derived schema. */
@@ -48,29 +43,17 @@ public final class Query<R extends Shared, I, O> implements Procedure<R, I, O> {
     return new Query<>(shape.withOutput(schema));
   }
 
+  /**
+   * A copy of this query for callers of {@code role} (and of roles extending it) only; a query is
+   * {@link Role#SHARED shared} until given a role.
+   */
+  public <S extends Shared> Query<S, I, O> role(Role<S> role) {
+    return new Query<>(shape.withRole(role));
+  }
+
   /** A copy of this query with a human-readable description. */
   public Query<R, I, O> description(String description) {
     return new Query<>(shape.withDescription(description));
-  }
-
-  @Override
-  public String name() {
-    return shape.name();
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.QUERY;
-  }
-
-  @Override
-  public Class<R> role() {
-    return shape.role();
-  }
-
-  @Override
-  public Optional<String> description() {
-    return Optional.ofNullable(shape.description());
   }
 
   @Override
@@ -81,20 +64,5 @@ public final class Query<R extends Shared, I, O> implements Procedure<R, I, O> {
   @Override
   public Schema<O> output() {
     return shape.output();
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof Query<?, ?, ?> q && q.shape.equals(shape);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(Kind.QUERY, shape);
-  }
-
-  @Override
-  public String toString() {
-    return "Query[" + shape.name() + "]";
   }
 }

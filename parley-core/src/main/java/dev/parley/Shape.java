@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The parts every procedure descriptor has, whatever its kind. */
 record Shape<R extends Shared, I, O>(
-    String name, Class<R> role, Schema<I> input, Schema<O> output, @Nullable String description) {
+    String name, Role<R> role, Schema<I> input, Schema<O> output, @Nullable String description) {
 
   Shape {
     Names.check(name);
@@ -15,7 +15,11 @@ record Shape<R extends Shared, I, O>(
   }
 
   static Shape<Shared, Void, Void> named(String name) {
-    return new Shape<>(name, Shared.class, Schema.none(), Schema.none(), null);
+    return new Shape<>(name, Role.SHARED, Schema.none(), Schema.none(), null);
+  }
+
+  <S extends Shared> Shape<S, I, O> withRole(Role<S> r) {
+    return new Shape<>(name, Objects.requireNonNull(r, "role"), input, output, description);
   }
 
   <J> Shape<R, J, O> withInput(Schema<J> schema) {

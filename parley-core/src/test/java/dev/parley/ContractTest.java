@@ -68,7 +68,7 @@ class ContractTest {
     assertThat(bare.output()).isEqualTo(Schema.none());
     assertThat(counted.output().type()).isEqualTo(Integer.class);
     assertThat(counted.kind()).isEqualTo(Kind.QUERY);
-    assertThat(counted.role()).isEqualTo(Shared.class);
+    assertThat(counted.role()).isEqualTo(Role.SHARED);
     assertThat(counted).isEqualTo(Parley.query("todos.count").output(Integer.class));
     assertThat(ADD.kind()).isEqualTo(Kind.MUTATION);
     assertThat(ADD.description()).isEmpty();

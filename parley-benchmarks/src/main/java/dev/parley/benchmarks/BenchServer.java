@@ -40,7 +40,7 @@ public final class BenchServer {
     Objects.requireNonNull(options, "options");
     ParleyServer<String> server =
         ParleyServer.builder(BenchContract.CONTRACT)
-            .context(request -> CALLER)
+            .context((request, identity) -> CALLER)
             .options(options)
             .build();
     server.implement(BenchContract.ECHO, (ctx, input) -> input);

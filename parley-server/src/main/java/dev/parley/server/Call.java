@@ -7,21 +7,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link Middleware} sees of the call it wraps: the procedure, its decoded and validated
- * input, and the HTTP request when the call came over HTTP (empty for in-process calls). Immutable.
+ * input, who is calling, and the HTTP request when the call came over HTTP (empty for in-process
+ * calls). Immutable.
  */
 public final class Call {
   private final Procedure<?, ?, ?> procedure;
   private final @Nullable Object input;
   private final @Nullable ParleyRequest request;
+  private final Identity<?> identity;
 
   /**
    * A call of {@code procedure} with {@code input}; the server makes these, tests may too.
    *
+   * @param identity who is calling; {@link Identity#anonymous()} when nobody authenticated
    * @param request the HTTP request the call came in, {@code null} for an in-process call
    */
-  public Call(Procedure<?, ?, ?> procedure, @Nullable Object input, @Nullable ParleyRequest request) {
+  public Call(Procedure<?, ?, ?> procedure, @Nullable Object input, Identity<?> identity,
+      @Nullable ParleyRequest request) {
     this.procedure = Objects.requireNonNull(procedure, "procedure");
     this.input = input;
+    this.identity = Objects.requireNonNull(identity, "identity");
     this.request = request;
   }
 
@@ -38,6 +43,14 @@ public final class Call {
   /** The validated input; {@code null} for a procedure without input. */
   public @Nullable Object input() {
     return input;
+  }
+
+  /**
+   * Who is calling, as the server's {@link Authenticator} resolved it; for in-process calls, the
+   * identity given to {@link ParleyServer#invoker(Identity, Object)}, else anonymous.
+   */
+  public Identity<?> identity() {
+    return identity;
   }
 
   /** The HTTP request this call came in; empty for an in-process call. */

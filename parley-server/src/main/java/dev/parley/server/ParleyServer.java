@@ -18,46 +18,66 @@ import org.jspecify.annotations.Nullable;
  * {@link #handle(ParleyRequest)}, the transport-agnostic entry that speaks tRPC v11's HTTP wire.
  *
  * <pre>{@code
- * var server = ParleyServer.builder(TodoApi.CONTRACT).context(AppCtx::from).build();
+ * var server = ParleyServer.builder(TodoApi.CONTRACT)
+ *     .authenticate(tokens::identify)                       // Identity<User>: role and principal
+ *     .context((request, identity) -> new AppCtx(identity)) // every handler's typed context
+ *     .build();
  * server.implement(TodoApi.LIST, (ctx, in) -> store.all());
  * server.implement(TodoApi.ADD, (ctx, in) -> store.add(in.text()))
  *     .resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
  * server.assertAllImplemented();
  * }</pre>
  *
- * <p>Every call, over HTTP or in process, goes through one pipeline: route by name, role check,
- * input decoding and validation, middleware, handler, output validation, encoding. Instances are
+ * <p>Every call, over HTTP or in process, goes through one pipeline: authenticate, route by name
+ * within the caller's role, input decoding and validation, middleware, guards, handler, output
+ * validation, encoding. Instances are
  * thread-safe; implement procedures before serving them.
  *
  * @param <C> the context type its handlers and middleware receive
  */
 public final class ParleyServer<C> {
   private final Engine<C> engine;
-  private final HttpWire<C> wire;
+  private final HttpWire<?, C> wire;
 
-  private ParleyServer(Builder<C> b) {
+  private <P> ParleyServer(Builder<P, C> b) {
     this.engine = new Engine<>(b.contract, b.middleware, b.options);
-    this.wire = new HttpWire<>(engine, b.contextFactory);
+    this.wire = new HttpWire<>(engine, b.authenticator, b.contextFactory);
   }
 
   /**
-   * A builder of a server for {@code contract}, whose context is the {@link ParleyRequest} itself
-   * until {@link Builder#context} says otherwise.
+   * A builder of a server for {@code contract}, whose callers are all {@linkplain
+   * Identity#anonymous() anonymous} until {@link Builder#authenticate} says otherwise, and whose
+   * context is the {@link ParleyRequest} itself until {@link Builder#context} does.
    */
-  public static Builder<ParleyRequest> builder(Contract contract) {
-    return new Builder<>(Objects.requireNonNull(contract, "contract"), request -> request);
+  public static Builder<Void, ParleyRequest> builder(Contract contract) {
+    return new Builder<>(Objects.requireNonNull(contract, "contract"),
+        request -> Identity.anonymous(), (request, identity) -> request);
   }
 
   /**
    * Implements {@code procedure} with {@code handler}.
    *
-   * @return the implementation, to which {@link Implementation#resources resources} may be added
+   * @return the implementation, to which {@link Implementation#resources resources} and {@link
+   *     Implementation#guard guards} may be added
    * @throws IllegalArgumentException if the procedure is not part of this server's contract
    * @throws IllegalStateException if it is already implemented
    */
   public <I, O> Implementation<C, I, O> implement(
       Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
     return engine.implement(procedure, handler);
+  }
+
+  /**
+   * Implements {@code procedure} with {@code handler}, which receives the context as {@code
+   * narrowing} narrows it (after the middleware); so do the guards and resources added to the
+   * implementation returned.
+   *
+   * @throws IllegalArgumentException if the procedure is not part of this server's contract
+   * @throws IllegalStateException if it is already implemented
+   */
+  public <N, I, O> Implementation<N, I, O> implement(Procedure<?, I, O> procedure,
+      Narrowing<? super C, ? extends N> narrowing, Handler<N, I, O> handler) {
+    return engine.implement(procedure, narrowing, handler);
   }
 
   /**
@@ -72,33 +92,47 @@ public final class ParleyServer<C> {
   /**
    * Calls {@code procedure} in process, on this thread, with no serialization: the input is
    * validated, middleware runs, the output is validated, as for an HTTP call. The server's
-   * {@link ServerOptions#requestTimeout() request timeout} applies.
+   * {@link ServerOptions#requestTimeout() request timeout} applies. This is the server's own code
+   * calling: every procedure of the contract may be called, whatever its role.
    *
    * @return the output; {@code null} for a procedure without output
    * @throws ParleyException with the code the call failed with (e.g. {@code BAD_REQUEST} for an
    *     invalid input, {@code TIMEOUT}, {@code SERVICE_UNAVAILABLE} after shutdown)
    */
   public <I, O> @Nullable O call(Procedure<?, I, O> procedure, C ctx, @Nullable I input) {
-    return engine.call(procedure, ctx, input, Duration.ZERO);
+    return engine.call(procedure, null, ctx, input, Duration.ZERO);
   }
 
   /**
-   * An {@link Invoker} that calls this server in process with {@code ctx} as every call's context;
-   * the in-process client link is built on it.
+   * An {@link Invoker} that calls this server in process with {@code ctx} as every call's context,
+   * as the server's own code: every procedure, whatever its role. The in-process client link is
+   * built on it.
    */
   public Invoker invoker(C ctx) {
-    Objects.requireNonNull(ctx, "ctx");
+    return localInvoker(null, Objects.requireNonNull(ctx, "ctx"));
+  }
+
+  /**
+   * An {@link Invoker} that calls this server in process as {@code caller}, with {@code ctx} as
+   * every call's context: a procedure outside the surface of the caller's role is {@code NOT_FOUND},
+   * as over HTTP, and middleware sees {@code caller} in {@link Call#identity()}.
+   */
+  public Invoker invoker(Identity<?> caller, C ctx) {
+    return localInvoker(Objects.requireNonNull(caller, "caller"), Objects.requireNonNull(ctx, "ctx"));
+  }
+
+  private Invoker localInvoker(@Nullable Identity<?> caller, C ctx) {
     return new Invoker() {
       @Override
       public <I, O> O invoke(Procedure<?, I, O> procedure, I input, Duration timeout) {
-        return engine.call(procedure, ctx, input, timeout);
+        return engine.call(procedure, caller, ctx, input, timeout);
       }
 
       @Override
       @SuppressWarnings("unchecked")
       public <I, O> Result<O> invokeForResult(
           Procedure<?, I, O> procedure, I input, Duration timeout) {
-        var outcome = engine.outcome(procedure, ctx, input, timeout);
+        var outcome = engine.outcome(procedure, caller, ctx, input, timeout);
         return new Result<>((O) outcome.output(), outcome.resources());
       }
     };
@@ -161,49 +195,77 @@ public final class ParleyServer<C> {
   }
 
   /**
-   * Builds a {@link ParleyServer}.
+   * Builds a {@link ParleyServer}: {@link #authenticate}, then {@link #context}, then {@link #use},
+   * in that order; {@link #options} anywhere.
    *
+   * @param <P> the principal type its authenticator resolves
    * @param <C> the context type
    */
-  public static final class Builder<C> {
+  public static final class Builder<P, C> {
     private final Contract contract;
-    private final ContextFactory<C> contextFactory;
+    private final Authenticator<P> authenticator;
+    private final ContextFactory<P, C> contextFactory;
     private final List<Middleware<? super C>> middleware = new ArrayList<>();
     private ServerOptions options = ServerOptions.defaults();
+    private boolean contextSet;
 
-    private Builder(Contract contract, ContextFactory<C> contextFactory) {
+    private Builder(
+        Contract contract, Authenticator<P> authenticator, ContextFactory<P, C> contextFactory) {
       this.contract = contract;
+      this.authenticator = authenticator;
       this.contextFactory = contextFactory;
     }
 
     /**
-     * Builds each HTTP request's context with {@code factory}; by default the context is the
-     * {@link ParleyRequest}. Call it before {@link #use}.
+     * Resolves the caller of each HTTP request with {@code authenticator}, the {@code authenticate}
+     * hook: its {@link Identity} decides the surface the caller may call (a procedure of another
+     * role is {@code NOT_FOUND}) and is given to the {@link #context context factory}. By default
+     * every caller is {@link Identity#anonymous() anonymous}. Call it first.
+     *
+     * @throws IllegalStateException if a context factory or middleware was already set
+     */
+    public <P2> Builder<P2, ParleyRequest> authenticate(Authenticator<P2> authenticator) {
+      Objects.requireNonNull(authenticator, "authenticator");
+      if (contextSet || !middleware.isEmpty()) {
+        throw new IllegalStateException("authenticate(...) must come before context(...) and use(...)");
+      }
+      Builder<P2, ParleyRequest> b =
+          new Builder<>(contract, authenticator, (request, identity) -> request);
+      b.options = options;
+      return b;
+    }
+
+    /**
+     * Builds each HTTP request's context with {@code factory}, from the request and its caller's
+     * {@link Identity}; by default the context is the {@link ParleyRequest}. Call it before {@link
+     * #use}.
      *
      * @throws IllegalStateException if middleware was already added
      */
-    public <C2> Builder<C2> context(ContextFactory<C2> factory) {
+    public <C2> Builder<P, C2> context(ContextFactory<P, C2> factory) {
       Objects.requireNonNull(factory, "factory");
       if (!middleware.isEmpty()) {
         throw new IllegalStateException("context(...) must come before use(...)");
       }
-      Builder<C2> b = new Builder<>(contract, factory);
+      Builder<P, C2> b = new Builder<>(contract, authenticator, factory);
       b.options = options;
+      b.contextSet = true;
       return b;
     }
 
     /**
      * Adds {@code m} around every call, HTTP and in-process; the first added is the outermost. A
      * middleware that passes on a different context must pass a value of this builder's context
-     * type {@code C}.
+     * type {@code C}; to hand a handler a context of another type, see {@link
+     * ParleyServer#implement(Procedure, Narrowing, Handler)}.
      */
-    public Builder<C> use(Middleware<? super C> m) {
+    public Builder<P, C> use(Middleware<? super C> m) {
       middleware.add(Objects.requireNonNull(m, "middleware"));
       return this;
     }
 
     /** Sets the limits; {@link ServerOptions#defaults()} unless set. */
-    public Builder<C> options(ServerOptions options) {
+    public Builder<P, C> options(ServerOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
     }

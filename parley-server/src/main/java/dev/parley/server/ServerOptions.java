@@ -1,7 +1,11 @@
 package dev.parley.server;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The limits of a {@link ParleyServer}. Every limit has a default; build other values with {@link
@@ -25,13 +29,22 @@ import java.util.Objects;
  * @param validateOutput whether outputs are checked against their schema before they leave the
  *     server; a bad output is answered {@code INTERNAL_SERVER_ERROR} with a generic message and
  *     logged. Default {@code true}
+ * @param allowedOrigins the browser origins other than the server's own that may call it, e.g.
+ *     {@code https://app.example.com}, or {@code *} for any origin (not with credentials): CORS is
+ *     answered for them, and a request whose {@code Origin} is another is {@code FORBIDDEN}. Default
+ *     empty: CORS off, same-origin browser calls only
+ * @param allowCredentials whether the allowed origins may call with cookies ({@code
+ *     Access-Control-Allow-Credentials}); a request that carries cookies from any other origin is
+ *     {@code FORBIDDEN}. Default {@code false}
  */
 public record ServerOptions(
     int maxBodyBytes,
     int maxJsonDepth,
     int maxBatchSize,
     Duration requestTimeout,
-    boolean validateOutput) {
+    boolean validateOutput,
+    Set<String> allowedOrigins,
+    boolean allowCredentials) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -43,7 +56,10 @@ public record ServerOptions(
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
-      DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true);
+      DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false);
+
+  /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
+  public static final String ANY_ORIGIN = "*";
 
   /**
    * Checks every limit.
@@ -59,6 +75,35 @@ public record ServerOptions(
       throw new IllegalArgumentException(
           "requestTimeout: " + requestTimeout + " (expected: >= 0, 0 for no limit)");
     }
+    Set<String> origins = new LinkedHashSet<>();
+    for (String o : allowedOrigins) {
+      origins.add(origin(o));
+    }
+    allowedOrigins = Set.copyOf(origins);
+    if (allowCredentials && allowedOrigins.contains(ANY_ORIGIN)) {
+      throw new IllegalArgumentException(
+          "allowCredentials: true with allowedOrigins *: (expected: the origins listed one by one)");
+    }
+  }
+
+  private static String origin(String o) {
+    Objects.requireNonNull(o, "allowedOrigins entry");
+    if (o.equals(ANY_ORIGIN)) {
+      return o;
+    }
+    URI uri;
+    try {
+      uri = URI.create(o);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getScheme() == null || uri.getHost() == null
+        || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+        || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("allowedOrigins: \"" + o
+          + "\" (expected: scheme://host[:port] with no path, e.g. https://app.example.com, or *)");
+    }
+    return o.toLowerCase(Locale.ROOT);
   }
 
   /** The options with every default. */
@@ -89,6 +134,8 @@ public record ServerOptions(
     private int maxBatchSize;
     private Duration requestTimeout;
     private boolean validateOutput;
+    private Set<String> allowedOrigins;
+    private boolean allowCredentials;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -96,6 +143,8 @@ public record ServerOptions(
       maxBatchSize = from.maxBatchSize;
       requestTimeout = from.requestTimeout;
       validateOutput = from.validateOutput;
+      allowedOrigins = from.allowedOrigins;
+      allowCredentials = from.allowCredentials;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -128,14 +177,26 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#allowedOrigins()}; default none (CORS off). */
+    public Builder allowedOrigins(String... origins) {
+      this.allowedOrigins = Set.of(origins);
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#allowCredentials()}; default {@code false}. */
+    public Builder allowCredentials(boolean allow) {
+      this.allowCredentials = allow;
+      return this;
+    }
+
     /**
      * The options.
      *
      * @throws IllegalArgumentException naming the first limit out of range
      */
     public ServerOptions build() {
-      return new ServerOptions(
-          maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout, validateOutput);
+      return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
+          validateOutput, allowedOrigins, allowCredentials);
     }
   }
 }

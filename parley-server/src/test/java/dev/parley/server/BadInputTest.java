@@ -147,7 +147,7 @@ class BadInputTest {
 
   @Test
   void rejectsAnEmptyBodyWhereInputIsRequired() {
-    var error = assertError(server.handle(post("todos.add", "", new byte[0], null)),
+    var error = assertError(server.handle(post("todos.add", "", new byte[0], "application/json")),
         400, "BAD_REQUEST", -32600, "todos.add");
     assertThat(error.get("message").asString()).isEqualTo("input is required");
   }

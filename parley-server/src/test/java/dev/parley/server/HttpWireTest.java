@@ -39,10 +39,19 @@ class HttpWireTest {
   }
 
   @Test
-  void treatsEmptyPostWithoutContentTypeAsNoInput() {
-    ParleyResponse r = server.handle(post("ping", "", new byte[0], null));
+  void treatsEmptyJsonPostAsNoInput() {
+    ParleyResponse r = server.handle(post("ping", "", new byte[0], "application/json"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.bodyText()).isEqualTo("{\"result\":{\"resources\":[]}}");
+  }
+
+  @Test
+  void refusesAPostWithoutContentTypeEvenWhenEmpty() {
+    ParleyResponse r = server.handle(post("ping", "", new byte[0], null));
+    assertThat(r.status()).isEqualTo(415);
+    assertThat(r.bodyText()).contains("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(server.handle(post("ping", "", new byte[0], "application/json")).status())
+        .isEqualTo(200);
   }
 
   @Test

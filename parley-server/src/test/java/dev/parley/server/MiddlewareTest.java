@@ -31,9 +31,9 @@ class MiddlewareTest {
     return new ParleyRequest("GET", "who", "", Map.of("x-user", List.of(user)), new byte[0], null);
   }
 
-  private static ParleyServer.Builder<AppCtx> builder() {
+  private static ParleyServer.Builder<Void, AppCtx> builder() {
     return ParleyServer.builder(CONTRACT)
-        .context(req -> new AppCtx(req.header("x-user").orElse("anonymous"), "none"));
+        .context((req, id) -> new AppCtx(req.header("x-user").orElse("anonymous"), "none"));
   }
 
   private static ParleyServer<AppCtx> withWho(ParleyServer<AppCtx> server, List<String> seen) {
@@ -103,12 +103,12 @@ class MiddlewareTest {
   void givesResourcesTheContextTheHandlerSaw() {
     var tagged = Parley.mutation("tagged").output(String.class);
     var server = ParleyServer.builder(Contract.of(tagged))
-        .context(req -> new AppCtx("ann", "none"))
+        .context((req, id) -> new AppCtx("ann", "none"))
         .use((ctx, call, next) -> next.proceed(ctx.tagged("t1")))
         .build();
     server.implement(tagged, (ctx, in) -> "ok")
         .resources((ctx, in, out) -> java.util.Set.of(ctx.tag()));
-    var r = server.handle(Fixture.post("tagged", "", new byte[0], null));
+    var r = server.handle(Fixture.post("tagged", "", new byte[0], "application/json"));
     assertThat(r.bodyText()).isEqualTo("{\"result\":{\"data\":\"ok\",\"resources\":[\"t1\"]}}");
   }
 
@@ -128,13 +128,13 @@ class MiddlewareTest {
   @Test
   void refusesContextAfterMiddleware() {
     var b = ParleyServer.builder(CONTRACT).use((ctx, call, next) -> next.proceed(ctx));
-    assertThatThrownBy(() -> b.context(req -> "x")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> b.context((req, id) -> "x")).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void answersAFailingContextFactoryWithItsCode() {
     var server = ParleyServer.builder(CONTRACT)
-        .context(req -> {
+        .context((req, id) -> {
           throw new ParleyException(ErrorCode.FORBIDDEN, "go away");
         })
         .build();

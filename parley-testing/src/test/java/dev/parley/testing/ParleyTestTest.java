@@ -39,7 +39,7 @@ class ParleyTestTest {
   /** A server whose context is the user named by the {@code x-user} header. */
   static ParleyServer<User> server() {
     ParleyServer<User> server = ParleyServer.builder(CONTRACT)
-        .context(request -> new User(request.header("x-user").orElse("anonymous")))
+        .context((request, id) -> new User(request.header("x-user").orElse("anonymous")))
         .build();
     List<String> notes = new CopyOnWriteArrayList<>();
     server.implement(NOTES, (ctx, in) -> List.copyOf(notes));
@@ -131,7 +131,7 @@ class ParleyTestTest {
   @Test
   void inProcessKeepsValidationAndMiddleware() {
     ParleyServer<User> server = ParleyServer.builder(CONTRACT)
-        .context(request -> new User("unused"))
+        .context((request, id) -> new User("unused"))
         .use((Middleware<User>) (ctx, call, next) -> {
           if (ctx.name().equals("mallory")) {
             throw new ParleyException(ErrorCode.FORBIDDEN, "no");

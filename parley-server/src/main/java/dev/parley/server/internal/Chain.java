@@ -1,25 +1,24 @@
 package dev.parley.server.internal;
 
 import dev.parley.server.Call;
-import dev.parley.server.Handler;
 import dev.parley.server.Middleware;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One call's walk through the middleware, ending with the handler. Each step is its own {@link
+ * One call's walk through the middleware, ending with the guards and the handler. Each step is its own {@link
  * Middleware.Next}, so a middleware that proceeds twice (a retry) runs the rest of the chain again.
  */
 final class Chain<C, I, O> {
   private final Middleware<C>[] middleware;
-  private final Handler<C, I, O> handler;
+  private final Target<C, I, O> target;
   private final Call call;
   private final @Nullable I input;
   private @Nullable C handlerContext;
 
-  Chain(Middleware<C>[] middleware, Handler<C, I, O> handler, Call call, @Nullable I input) {
+  Chain(Middleware<C>[] middleware, Target<C, I, O> target, Call call, @Nullable I input) {
     this.middleware = middleware;
-    this.handler = handler;
+    this.target = target;
     this.call = call;
     this.input = input;
   }
@@ -34,7 +33,7 @@ final class Chain<C, I, O> {
       return middleware[index].intercept(ctx, call, next -> step(index + 1, next));
     }
     handlerContext = ctx;
-    return handler.handle(ctx, input);
+    return target.run(ctx, input, call);
   }
 
   /** The context the handler ran with, or {@code fallback} if a middleware answered without it. */

@@ -4,24 +4,25 @@ import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import org.jspecify.annotations.Nullable;
 
-/** The content types a POST may have: JSON in UTF-8, or none at all when the body is empty. */
+/**
+ * The content type every POST must have: JSON in UTF-8. Requiring it, even for an empty body, makes
+ * every cross-origin POST a browser could send a CORS-preflighted one, so a page of another origin
+ * cannot call a mutation with the user's cookies (a form or a no-cors fetch cannot send it).
+ */
 final class ContentTypes {
   private static final String JSON = "application/json";
 
   private ContentTypes() {}
 
   /**
-   * Accepts {@code application/json} with no charset or {@code charset=utf-8}, and a missing
-   * content type with an empty body (a call without input).
+   * Accepts {@code application/json} with no charset or {@code charset=utf-8}.
    *
    * @throws ParleyException UNSUPPORTED_MEDIA_TYPE otherwise
    */
-  static void check(@Nullable String contentType, int bodyLength) {
+  static void check(@Nullable String contentType) {
     if (contentType == null) {
-      if (bodyLength == 0) {
-        return;
-      }
-      throw new ParleyException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Missing content-type header");
+      throw new ParleyException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "Missing content-type header (expected: application/json)");
     }
     int semi = contentType.indexOf(';');
     String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim();

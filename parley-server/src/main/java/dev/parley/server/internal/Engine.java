@@ -6,12 +6,14 @@ import dev.parley.ErrorCode;
 import dev.parley.Issue;
 import dev.parley.ParleyException;
 import dev.parley.Procedure;
-import dev.parley.Shared;
+import dev.parley.Role;
 import dev.parley.server.Call;
 import dev.parley.server.Handler;
+import dev.parley.server.Identity;
+import dev.parley.server.Implementation;
 import dev.parley.server.Middleware;
 import dev.parley.server.ParleyRequest;
-import dev.parley.server.Resources;
+import dev.parley.server.Narrowing;
 import dev.parley.server.ServerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +32,6 @@ import org.slf4j.LoggerFactory;
  * and encoding to it are the HTTP wire's part, around this.
  */
 public final class Engine<C> {
-  /** The role of every caller until roles are resolved per caller. */
-  public static final Class<Shared> CALLER_ROLE = Shared.class;
-
   static final Logger LOG = LoggerFactory.getLogger("dev.parley.server");
   private static final String INTERNAL_MESSAGE = "Internal server error";
 
@@ -79,24 +78,38 @@ public final class Engine<C> {
     return watchdog;
   }
 
-  /** The route of {@code name} if it exists and {@code callerRole} may call it, else null. */
-  public @Nullable Route<C, ?, ?> route(String name, Class<? extends Shared> callerRole) {
+  /**
+   * The route of {@code name} if it exists and a caller of {@code role} may call it, else null:
+   * a procedure of another role is as absent as one that does not exist.
+   */
+  public @Nullable Route<C, ?, ?> route(String name, Role<?> role) {
     Route<C, ?, ?> r = routes.get(name);
-    return r != null && r.admits(callerRole) ? r : null;
+    return r != null && r.admits(role) ? r : null;
   }
 
   /** Implements {@code procedure}; see {@code ParleyServer.implement} for the rules. */
-  @SuppressWarnings("unchecked")
-  public <I, O> Route<C, I, O> implement(Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
-    Objects.requireNonNull(procedure, "procedure");
+  public <I, O> Implementation<C, I, O> implement(
+      Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
     Objects.requireNonNull(handler, "handler");
+    return routeOf(procedure).implement(handler);
+  }
+
+  /** Implements {@code procedure} for a narrowed context; see {@code ParleyServer.implement}. */
+  public <N, I, O> Implementation<N, I, O> implement(Procedure<?, I, O> procedure,
+      Narrowing<? super C, ? extends N> narrowing, Handler<N, I, O> handler) {
+    Objects.requireNonNull(narrowing, "narrowing");
+    Objects.requireNonNull(handler, "handler");
+    return routeOf(procedure).implement(narrowing, handler);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <I, O> Route<C, I, O> routeOf(Procedure<?, I, O> procedure) {
+    Objects.requireNonNull(procedure, "procedure");
     Route<C, ?, ?> r = routes.get(procedure.name());
     if (r == null || !r.procedure().equals(procedure)) {
       throw new IllegalArgumentException(procedure + " is not part of " + contract);
     }
-    Route<C, I, O> route = (Route<C, I, O>) r;
-    route.implement(handler);
-    return route;
+    return (Route<C, I, O>) r;
   }
 
   /** Throws IllegalStateException naming every procedure without a handler. */
@@ -113,22 +126,28 @@ public final class Engine<C> {
     }
   }
 
-  /** An in-process call: validates the input, then runs the pipeline on this thread. */
+  /**
+   * An in-process call: validates the input, then runs the pipeline on this thread.
+   *
+   * @param caller who calls: a procedure outside its role's surface is NOT_FOUND; {@code null}
+   *     for the server's own code, which may call every procedure
+   */
   @SuppressWarnings("unchecked")
-  public <I, O> @Nullable O call(
-      Procedure<?, I, O> procedure, C ctx, @Nullable I input, Duration timeout) {
-    return (O) outcome(procedure, ctx, input, timeout).output();
+  public <I, O> @Nullable O call(Procedure<?, I, O> procedure, @Nullable Identity<?> caller, C ctx,
+      @Nullable I input, Duration timeout) {
+    return (O) outcome(procedure, caller, ctx, input, timeout).output();
   }
 
   /** As {@link #call}, with the resources the call declared. */
-  public <I, O> Outcome outcome(
-      Procedure<?, I, O> procedure, C ctx, @Nullable I input, Duration timeout) {
+  public <I, O> Outcome outcome(Procedure<?, I, O> procedure, @Nullable Identity<?> caller, C ctx,
+      @Nullable I input, Duration timeout) {
     Objects.requireNonNull(procedure, "procedure");
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(timeout, "timeout");
     gate.enter();
     try {
-      Route<C, ?, ?> r = route(procedure.name(), CALLER_ROLE);
+      Route<C, ?, ?> r = caller == null ? routes.get(procedure.name())
+          : route(procedure.name(), caller.role());
       if (r == null || (r.procedure() != procedure && !r.procedure().equals(procedure))) {
         throw notFound(procedure.name());
       }
@@ -138,16 +157,18 @@ public final class Engine<C> {
         throw ParleyException.invalid("input", issues);
       }
       long nanos = timeout.isZero() || timeout.isNegative() ? timeoutNanos : timeout.toNanos();
-      return timed(route, ctx, input, nanos);
+      Identity<?> identity = caller == null ? Identity.anonymous() : caller;
+      return timed(route, identity, ctx, input, nanos);
     } finally {
       gate.leave();
     }
   }
 
-  private <I, O> Outcome timed(Route<C, I, O> route, C ctx, @Nullable I input, long nanos) {
+  private <I, O> Outcome timed(
+      Route<C, I, O> route, Identity<?> identity, C ctx, @Nullable I input, long nanos) {
     if (nanos <= 0) {
       try {
-        return run(route, ctx, input, null);
+        return run(route, identity, ctx, input, null);
       } catch (Exception e) {
         throw failure(e, route.name());
       }
@@ -157,7 +178,7 @@ public final class Engine<C> {
     Exception failed = null;
     boolean inTime = false;
     try {
-      outcome = run(route, ctx, input, null);
+      outcome = run(route, identity, ctx, input, null);
     } catch (Exception e) {
       failed = e;
     } finally {
@@ -173,20 +194,19 @@ public final class Engine<C> {
     return Objects.requireNonNull(outcome);
   }
 
-  /** Middleware, handler, output validation and resources; input is already valid. */
+  /** Middleware, guards, handler, output validation and resources; input is already valid. */
   @SuppressWarnings("unchecked")
-  public <I, O> Outcome run(
-      Route<C, I, O> route, C ctx, @Nullable I input, @Nullable ParleyRequest request)
-      throws Exception {
-    Handler<C, I, O> handler = route.handler();
+  public <I, O> Outcome run(Route<C, I, O> route, Identity<?> identity, C ctx, @Nullable I input,
+      @Nullable ParleyRequest request) throws Exception {
+    Target<C, I, O> target = route.target();
+    Call call = new Call(route.procedure(), input, identity, request);
     Object result;
     C handlerCtx;
     if (middleware.length == 0) {
-      result = handler.handle(ctx, input);
+      result = target.run(ctx, input, call);
       handlerCtx = ctx;
     } else {
-      Chain<C, I, O> chain =
-          new Chain<>(middleware, handler, new Call(route.procedure(), input, request), input);
+      Chain<C, I, O> chain = new Chain<>(middleware, target, call, input);
       result = chain.run(ctx);
       handlerCtx = chain.handlerContext(ctx);
     }
@@ -198,11 +218,8 @@ public final class Engine<C> {
         throw new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE);
       }
     }
-    Set<String> resources = Set.of();
-    Resources<C, I, O> declared = route.resourcesFn();
-    if (route.isMutation() && declared != null) {
-      resources = Set.copyOf(declared.resources(handlerCtx, input, output));
-    }
+    Set<String> resources =
+        route.isMutation() ? target.resources(handlerCtx, input, output, call) : Set.of();
     return new Outcome(output, resources);
   }
 

@@ -5,6 +5,7 @@ import dev.parley.Issue;
 import dev.parley.ParleyException;
 import dev.parley.Schema;
 import dev.parley.internal.json.JsonCodec;
+import dev.parley.server.Identity;
 import dev.parley.server.ParleyRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ final class HttpCall<C> implements Runnable {
   private final JsonCodec codec;
   private final WireJson json;
   private final C ctx;
+  private final Identity<?> identity;
   private final ParleyRequest request;
   private final byte @Nullable [] body;
   private final @Nullable JsonNode node;
@@ -35,12 +37,14 @@ final class HttpCall<C> implements Runnable {
    * @param node the input of a batched call, null when none
    */
   HttpCall(Route<C, ?, ?> route, Engine<C> engine, JsonCodec codec, WireJson json, C ctx,
-      ParleyRequest request, byte @Nullable [] body, @Nullable JsonNode node, boolean batched) {
+      Identity<?> identity, ParleyRequest request, byte @Nullable [] body, @Nullable JsonNode node,
+      boolean batched) {
     this.route = route;
     this.engine = engine;
     this.codec = codec;
     this.json = json;
     this.ctx = ctx;
+    this.identity = identity;
     this.request = request;
     this.body = body;
     this.node = node;
@@ -54,14 +58,14 @@ final class HttpCall<C> implements Runnable {
   @Override
   public void run() {
     try {
-      answer.complete(new Answer(200, json.success(route, execute(route))));
+      answer.complete(new Answer(200, json.success(route, execute(route)), -1));
     } catch (Throwable t) {
       if (abandoned) {
         Engine.LOG.debug("{} ended after its timeout: {}", route.name(), t.toString());
         return;
       }
       ParleyException e = Engine.failure(t, route.name());
-      answer.complete(new Answer(e.code().httpStatus(), json.error(e, route.name())));
+      answer.complete(Answer.of(e, json.error(e, route.name())));
     }
   }
 
@@ -75,7 +79,7 @@ final class HttpCall<C> implements Runnable {
   }
 
   private <I, O> Outcome execute(Route<C, I, O> r) throws Exception {
-    return engine.run(r, ctx, decode(r.procedure().input(), r.takesInput()), request);
+    return engine.run(r, identity, ctx, decode(r.procedure().input(), r.takesInput()), request);
   }
 
   private <I> @Nullable I decode(Schema<I> schema, boolean takesInput) {
@@ -108,6 +112,17 @@ final class HttpCall<C> implements Runnable {
     return null;
   }
 
-  /** A call's answer: its HTTP status and its JSON envelope. */
-  record Answer(int status, byte[] json) {}
+  /**
+   * A call's answer: its HTTP status, its JSON envelope, and the seconds of its {@code Retry-After},
+   * -1 for none.
+   */
+  record Answer(int status, byte[] json, long retryAfterSeconds) {
+    /** The answer of a failed call, with the error's retry delay rounded up to whole seconds. */
+    static Answer of(ParleyException e, byte[] json) {
+      long retry = e.retryAfter()
+          .map(d -> d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0))
+          .orElse(-1L);
+      return new Answer(e.code().httpStatus(), json, retry);
+    }
+  }
 }

@@ -3,10 +3,13 @@ package dev.parley.server.internal;
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import dev.parley.internal.json.JsonCodec;
+import dev.parley.server.Authenticator;
 import dev.parley.server.ContextFactory;
+import dev.parley.server.Identity;
 import dev.parley.server.ParleyRequest;
 import dev.parley.server.ParleyResponse;
 import dev.parley.server.ServerOptions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -20,25 +23,33 @@ import tools.jackson.databind.JsonNode;
  * tRPC v11's HTTP wire over the {@link Engine}: reads the request (method, path, {@code batch} and
  * {@code input}, body), runs each routed call, and writes the single or batched answer.
  */
-public final class HttpWire<C> {
+public final class HttpWire<P, C> {
   private static final Map<String, String> JSON_HEADERS =
       Map.of("content-type", "application/json", "vary", "trpc-accept");
   private static final byte[] NO_BODY = new byte[0];
   private static final ThreadFactory CALL_THREADS = Thread.ofVirtual().name("parley-call").factory();
 
   private final Engine<C> engine;
-  private final ContextFactory<C> contextFactory;
+  private final Authenticator<P> authenticator;
+  private final ContextFactory<P, C> contextFactory;
+  private final BrowserPolicy browser;
   private final ServerOptions options;
   private final JsonCodec codec;
   private final JsonCodec batchCodec;
   private final WireJson json;
   private final long timeoutNanos;
 
-  /** The wire of {@code engine}'s calls, with each request's context made by {@code contextFactory}. */
-  public HttpWire(Engine<C> engine, ContextFactory<C> contextFactory) {
+  /**
+   * The wire of {@code engine}'s calls: each request's caller resolved by {@code authenticator},
+   * its context made by {@code contextFactory}.
+   */
+  public HttpWire(
+      Engine<C> engine, Authenticator<P> authenticator, ContextFactory<P, C> contextFactory) {
     this.engine = engine;
+    this.authenticator = authenticator;
     this.contextFactory = contextFactory;
     this.options = engine.options();
+    this.browser = new BrowserPolicy(options);
     int depth = options.maxJsonDepth();
     this.codec = depth == JsonCodec.DEFAULT_MAX_NESTING_DEPTH
         ? JsonCodec.standard() : new JsonCodec(depth);
@@ -63,9 +74,19 @@ public final class HttpWire<C> {
     handle(request, once(respond), true);
   }
 
-  private void handle(ParleyRequest request, Consumer<ParleyResponse> respond, boolean inline) {
+  private void handle(ParleyRequest request, Consumer<ParleyResponse> answer, boolean inline) {
     if (request.method().equals("HEAD")) {
-      respond.accept(new ParleyResponse(204, Map.of(), NO_BODY));
+      answer.accept(new ParleyResponse(204, Map.of(), NO_BODY));
+      return;
+    }
+    if (BrowserPolicy.isPreflight(request)) {
+      answer.accept(browser.preflight(request, this));
+      return;
+    }
+    Consumer<ParleyResponse> respond = withCors(request, answer);
+    ParleyException refused = browser.refusal(request);
+    if (refused != null) {
+      respond.accept(whole(refused));
       return;
     }
     Gate gate = engine.gate();
@@ -84,6 +105,18 @@ public final class HttpWire<C> {
     } finally {
       gate.leave();
     }
+  }
+
+  private Consumer<ParleyResponse> withCors(ParleyRequest request, Consumer<ParleyResponse> respond) {
+    Map<String, String> cors = browser.corsHeaders(request);
+    if (cors.isEmpty()) {
+      return respond;
+    }
+    return response -> {
+      Map<String, String> headers = new HashMap<>(response.headers());
+      headers.putAll(cors);
+      respond.accept(new ParleyResponse(response.status(), headers, response.body()));
+    };
   }
 
   private static Consumer<ParleyResponse> once(Consumer<ParleyResponse> respond) {
@@ -107,31 +140,32 @@ public final class HttpWire<C> {
           + " calls is larger than the limit of " + options.maxBatchSize());
     }
     byte[] raw = rawInput(request, method, params, max);
-    JsonNode batchInput = null;
-    if (params.batch() && raw != null) {
-      batchInput = batchCodec.parse(raw);
-      if (!batchInput.isObject() && !batchInput.isMissingNode()) {
-        throw new ParleyException(ErrorCode.BAD_REQUEST,
-            "\"input\" needs to be an object when doing a batch call");
-      }
-    }
-    C ctx = context(request);
+    Identity<P> identity = authenticate(request);
     HttpCall.Answer[] answers = new HttpCall.Answer[names.length];
     @SuppressWarnings({"unchecked", "rawtypes"})
-    HttpCall<C>[] calls = new HttpCall[names.length];
+    Route<C, ?, ?>[] routes = new Route[names.length];
     int routed = 0;
     for (int i = 0; i < names.length; i++) {
       String name = names[i];
-      Route<C, ?, ?> route = engine.route(name, Engine.CALLER_ROLE);
+      Route<C, ?, ?> route = engine.route(name, identity.role());
       ParleyException refused = route == null ? Engine.notFound(name) : methodCheck(route, method);
       if (refused != null) {
-        answers[i] = new HttpCall.Answer(refused.code().httpStatus(), json.error(refused, name));
+        answers[i] = HttpCall.Answer.of(refused, json.error(refused, name));
         continue;
       }
-      JsonNode node = batchInput == null ? null : batchInput.get(Integer.toString(i));
-      calls[i] = new HttpCall<>(Objects.requireNonNull(route), engine,
-          params.batch() ? batchCodec : codec, json, ctx, request, raw, node, params.batch());
+      routes[i] = route;
       routed++;
+    }
+    JsonNode batchInput = routed > 0 && params.batch() && raw != null ? batchInput(raw) : null;
+    C ctx = routed > 0 ? context(request, identity) : null;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    HttpCall<C>[] calls = new HttpCall[names.length];
+    for (int i = 0; i < names.length; i++) {
+      if (routes[i] != null) {
+        JsonNode node = batchInput == null ? null : batchInput.get(Integer.toString(i));
+        calls[i] = new HttpCall<>(routes[i], engine, params.batch() ? batchCodec : codec, json,
+            Objects.requireNonNull(ctx), identity, request, raw, node, params.batch());
+      }
     }
     boolean batch = params.batch();
     Runnable finish = () -> respond.accept(batch ? batch(answers) : single(answers[0]));
@@ -175,16 +209,34 @@ public final class HttpWire<C> {
         throw new ParleyException(ErrorCode.PAYLOAD_TOO_LARGE,
             "Request body is larger than " + max + " bytes");
       }
-      ContentTypes.check(request.header("content-type").orElse(null), body.length);
+      ContentTypes.check(request.header("content-type").orElse(null));
       return body.length == 0 ? null : body;
     }
     String input = params.input();
     return input == null ? null : Percent.decode(input, max);
   }
 
-  private C context(ParleyRequest request) {
+  private JsonNode batchInput(byte[] raw) {
+    JsonNode input = batchCodec.parse(raw);
+    if (!input.isObject() && !input.isMissingNode()) {
+      throw new ParleyException(ErrorCode.BAD_REQUEST,
+          "\"input\" needs to be an object when doing a batch call");
+    }
+    return input;
+  }
+
+  private Identity<P> authenticate(ParleyRequest request) {
     try {
-      return Objects.requireNonNull(contextFactory.create(request), "context factory returned null");
+      return Objects.requireNonNull(authenticator.authenticate(request), "authenticator returned null");
+    } catch (Exception e) {
+      throw Engine.failure(e, "authenticator");
+    }
+  }
+
+  private C context(ParleyRequest request, Identity<P> identity) {
+    try {
+      return Objects.requireNonNull(
+          contextFactory.create(request, identity), "context factory returned null");
     } catch (Exception e) {
       throw Engine.failure(e, "context factory");
     }
@@ -249,25 +301,34 @@ public final class HttpWire<C> {
       if (call != null && !call.answer.isDone()) {
         call.abandon();
         ParleyException timeout = Engine.timeout(call.name(), timeoutNanos);
-        call.answer.complete(
-            new HttpCall.Answer(timeout.code().httpStatus(), json.error(timeout, call.name())));
+        call.answer.complete(HttpCall.Answer.of(timeout, json.error(timeout, call.name())));
       }
     }
   }
 
   /** The answer to a request that failed as a whole (no procedure path), in tRPC's error shape. */
   public ParleyResponse whole(ParleyException e) {
-    return new ParleyResponse(e.code().httpStatus(), JSON_HEADERS, json.error(e, null));
+    return single(HttpCall.Answer.of(e, json.error(e, null)));
   }
 
   private static ParleyResponse single(HttpCall.Answer a) {
-    return new ParleyResponse(a.status(), JSON_HEADERS, a.json());
+    return new ParleyResponse(a.status(), headers(a.retryAfterSeconds()), a.json());
+  }
+
+  private static Map<String, String> headers(long retryAfterSeconds) {
+    if (retryAfterSeconds < 0) {
+      return JSON_HEADERS;
+    }
+    Map<String, String> headers = new HashMap<>(JSON_HEADERS);
+    headers.put("retry-after", Long.toString(retryAfterSeconds));
+    return headers;
   }
 
   private static ParleyResponse batch(HttpCall.Answer[] answers) {
     ByteSink out = new ByteSink(answers.length * 64 + 2);
     out.write('[');
     int status = answers[0].status();
+    long retryAfter = -1;
     for (int i = 0; i < answers.length; i++) {
       if (i > 0) {
         out.write(',');
@@ -276,8 +337,9 @@ public final class HttpWire<C> {
       if (answers[i].status() != status) {
         status = 207;
       }
+      retryAfter = Math.max(retryAfter, answers[i].retryAfterSeconds());
     }
     out.write(']');
-    return new ParleyResponse(status, JSON_HEADERS, out.toByteArray());
+    return new ParleyResponse(status, headers(retryAfter), out.toByteArray());
   }
 }

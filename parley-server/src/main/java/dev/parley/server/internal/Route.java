@@ -4,24 +4,22 @@ import dev.parley.ErrorCode;
 import dev.parley.Kind;
 import dev.parley.ParleyException;
 import dev.parley.Procedure;
-import dev.parley.Shared;
+import dev.parley.Role;
 import dev.parley.server.Handler;
 import dev.parley.server.Implementation;
-import dev.parley.server.Resources;
-import java.util.Objects;
+import dev.parley.server.Narrowing;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One procedure of the contract as the server routes it: the descriptor, facts about it computed
- * once, and its handler and resources once implemented.
+ * once, and what runs it once implemented.
  */
-public final class Route<C, I, O> implements Implementation<C, I, O> {
+public final class Route<C, I, O> {
   private final Procedure<?, I, O> procedure;
   private final boolean mutation;
   private final boolean takesInput;
   private final boolean returnsOutput;
-  private volatile @Nullable Handler<C, I, O> handler;
-  private volatile @Nullable Resources<C, I, O> resources;
+  private volatile @Nullable Target<C, I, O> target;
 
   Route(Procedure<?, I, O> procedure) {
     this.procedure = procedure;
@@ -55,46 +53,46 @@ public final class Route<C, I, O> implements Implementation<C, I, O> {
     return returnsOutput;
   }
 
-  boolean admits(Class<? extends Shared> callerRole) {
-    return procedure.role().isAssignableFrom(callerRole);
+  /** Whether a caller of {@code role} may call it. */
+  boolean admits(Role<?> role) {
+    return role.sees(procedure);
   }
 
   boolean isImplemented() {
-    return handler != null;
+    return target != null;
   }
 
-  synchronized void implement(Handler<C, I, O> h) {
-    if (handler != null) {
+  synchronized Implementation<C, I, O> implement(Handler<C, I, O> handler) {
+    Implemented<C, I, O> implemented = new Implemented<>(procedure.name(), handler);
+    install(implemented);
+    return implemented;
+  }
+
+  synchronized <N> Implementation<N, I, O> implement(
+      Narrowing<? super C, ? extends N> narrowing, Handler<N, I, O> handler) {
+    Implemented<N, I, O> implemented = new Implemented<>(procedure.name(), handler);
+    install(new Narrowed<>(narrowing, implemented));
+    return implemented;
+  }
+
+  private void install(Target<C, I, O> t) {
+    if (target != null) {
       throw new IllegalStateException(procedure + " is already implemented");
     }
-    handler = h;
+    target = t;
   }
 
-  Handler<C, I, O> handler() {
-    Handler<C, I, O> h = handler;
-    if (h == null) {
+  Target<C, I, O> target() {
+    Target<C, I, O> t = target;
+    if (t == null) {
       throw new ParleyException(ErrorCode.NOT_IMPLEMENTED,
           "Procedure \"" + procedure.name() + "\" is not implemented");
     }
-    return h;
-  }
-
-  @Nullable Resources<C, I, O> resourcesFn() {
-    return resources;
-  }
-
-  @Override
-  public synchronized Implementation<C, I, O> resources(Resources<C, I, O> declared) {
-    Objects.requireNonNull(declared, "resources");
-    if (resources != null) {
-      throw new IllegalStateException(procedure + ": resources are already declared");
-    }
-    resources = declared;
-    return this;
+    return t;
   }
 
   @Override
   public String toString() {
-    return "Implementation[" + procedure.name() + "]";
+    return "Route[" + procedure.name() + "]";
   }
 }

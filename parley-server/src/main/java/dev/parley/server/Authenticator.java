@@ -1,0 +1,28 @@
+package dev.parley.server;
+
+/**
+ * Resolves who is calling from an HTTP request (its headers, cookies, remote address): the {@code
+ * authenticate} hook of {@link ParleyServer.Builder#authenticate}. It runs once per request (a batch
+ * shares it), before any procedure is looked up, so that the caller's role decides what it may call.
+ *
+ * <pre>{@code
+ * Authenticator<User> byToken = request -> request.header("authorization")
+ *     .map(h -> users.byToken(h.replaceFirst("^Bearer ", ""))
+ *         .map(u -> Identity.of(u.role(), u))
+ *         .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Unknown token")))
+ *     .orElse(Identity.anonymous());
+ * }</pre>
+ *
+ * <p>Return {@link Identity#anonymous()} for a caller that presents no credentials (it sees the
+ * shared surface); throw a {@link dev.parley.ParleyException} with {@code UNAUTHORIZED} to refuse
+ * credentials that are wrong. Any other exception is answered {@code INTERNAL_SERVER_ERROR} and
+ * logged. Implementations must be thread-safe.
+ *
+ * @param <P> the principal's type
+ */
+@FunctionalInterface
+public interface Authenticator<P> {
+
+  /** The caller of {@code request}; never {@code null}. */
+  Identity<P> authenticate(ParleyRequest request) throws Exception;
+}
