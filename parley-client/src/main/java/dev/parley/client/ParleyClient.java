@@ -4,6 +4,7 @@ import dev.parley.Contract;
 import dev.parley.Invoker;
 import dev.parley.Mutation;
 import dev.parley.Query;
+import dev.parley.Role;
 import dev.parley.Shared;
 import dev.parley.client.internal.HttpLink;
 import dev.parley.client.internal.InProcessLink;
@@ -32,10 +33,14 @@ import org.jspecify.annotations.Nullable;
  * completing the future of the others. Naming a procedure that is not in the HTTP client's
  * contract is a programming error: {@link IllegalArgumentException}, thrown at once.
  *
- * <p><b>Roles.</b> A client for role {@code R} accepts descriptors of {@link Shared} and of {@code
- * R}; naming another role's descriptor does not compile. {@code R} is chosen by the variable the
- * client is assigned to ({@code ParleyClient<Agent> c = ParleyClient.http(…)}); with {@code var} it
- * is {@code Shared}. The server still checks the caller's role on every call.
+ * <p><b>Roles.</b> A client is built for one {@link Role}: {@code ParleyClient.http(base, CONTRACT,
+ * AGENT, options)} is a {@code ParleyClient<Agent>}, whose methods accept descriptors of the shared
+ * surface and of {@code Agent} (and of the roles {@code Agent} extends); naming another role's
+ * descriptor does not compile, and one smuggled in by an unchecked cast is refused with {@link
+ * IllegalArgumentException} before anything is sent. The factories without a role build a {@code
+ * ParleyClient<Shared>}, for the shared surface. The role is the client's claim; the server decides
+ * from the credentials it is sent (e.g. {@link ClientOptions.Builder#header} {@code authorization})
+ * and answers a call outside the caller's surface {@code NOT_FOUND}.
  *
  * <p><b>Over HTTP</b> ({@link #http(URI, Contract, ClientOptions)}) the client speaks tRPC v11's
  * wire: a query is {@code GET {base}/{name}?input=<url-encoded JSON>}, a mutation {@code POST
@@ -79,42 +84,66 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ParleyClient<R extends Shared> implements AutoCloseable {
   private final Link link;
+  private final Role<R> role;
   private final Duration timeout;
 
-  private ParleyClient(Link link, Duration timeout) {
+  private ParleyClient(Link link, Role<R> role, Duration timeout) {
     this.link = link;
+    this.role = Objects.requireNonNull(role, "role");
     this.timeout = timeout;
   }
 
   /**
-   * A client for the procedures of {@code contract} served at {@code base} (e.g. {@code
+   * A client of the shared surface of {@code contract} served at {@code base} (e.g. {@code
    * http://localhost:8080/parley}), with the default {@link ClientOptions}.
    *
    * @throws IllegalArgumentException when {@code base} is not an absolute http(s) URI without
    *     query or fragment
    */
-  public static <R extends Shared> ParleyClient<R> http(URI base, Contract contract) {
-    return http(base, contract, ClientOptions.defaults());
+  public static ParleyClient<Shared> http(URI base, Contract contract) {
+    return http(base, contract, Role.SHARED, ClientOptions.defaults());
   }
 
   /**
-   * A client for the procedures of {@code contract} served at {@code base}, with {@code options}.
-   * It holds one {@code java.net.http.HttpClient} until {@link #close()}.
+   * A client of the shared surface of {@code contract} served at {@code base}, with {@code
+   * options}; see {@link #http(URI, Contract, Role, ClientOptions)}.
+   */
+  public static ParleyClient<Shared> http(URI base, Contract contract, ClientOptions options) {
+    return http(base, contract, Role.SHARED, options);
+  }
+
+  /**
+   * A client for callers of {@code role} of {@code contract} served at {@code base}, with {@code
+   * options}, which carry the credentials the server resolves that role from. It holds one {@code
+   * java.net.http.HttpClient} until {@link #close()}.
    *
    * @throws IllegalArgumentException when {@code base} is not an absolute http(s) URI without
    *     query or fragment, or a header of {@code options} is one the JDK does not let callers set
    */
   public static <R extends Shared> ParleyClient<R> http(
-      URI base, Contract contract, ClientOptions options) {
-    return new ParleyClient<>(new HttpLink(base, contract, options), options.timeout());
+      URI base, Contract contract, Role<R> role, ClientOptions options) {
+    return new ParleyClient<>(new HttpLink(base, contract, options), role, options.timeout());
   }
 
   /**
-   * A client that calls {@code invoker} in this JVM (for a server, {@code server.invoker(ctx)}).
-   * Its default timeout is {@link Duration#ZERO}: the server's own.
+   * A client of the shared surface that calls {@code invoker} in this JVM (for a server, {@code
+   * server.invoker(ctx)}). Its default timeout is {@link Duration#ZERO}: the server's own.
    */
-  public static <R extends Shared> ParleyClient<R> inProcess(Invoker invoker) {
-    return new ParleyClient<>(new InProcessLink(invoker), Duration.ZERO);
+  public static ParleyClient<Shared> inProcess(Invoker invoker) {
+    return inProcess(invoker, Role.SHARED);
+  }
+
+  /**
+   * A client for callers of {@code role} that calls {@code invoker} in this JVM (for a server,
+   * {@code server.invoker(identity, ctx)}, which the server checks the role of).
+   */
+  public static <R extends Shared> ParleyClient<R> inProcess(Invoker invoker, Role<R> role) {
+    return new ParleyClient<>(new InProcessLink(invoker), role, Duration.ZERO);
+  }
+
+  /** The role this client calls as. */
+  public Role<R> role() {
+    return role;
   }
 
   /**
@@ -130,7 +159,7 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
     }
-    return new ParleyClient<>(link, timeout);
+    return new ParleyClient<>(link, role, timeout);
   }
 
   /** The per-call timeout of this client or view; {@link Duration#ZERO} when it sets none. */
@@ -146,12 +175,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * @throws ParleyClientException when the call fails, whatever the reason
    */
   public <I, O> O query(Query<? super R, I, O> query, @Nullable I input) {
-    return link.call(Objects.requireNonNull(query, "query"), input, timeout);
+    return link.call(role.require(query), input, timeout);
   }
 
   /** Calls {@code query}, which takes no input, and waits for its output; see {@link #query(Query, Object)}. */
   public <O> O query(Query<? super R, Void, O> query) {
-    return link.call(Objects.requireNonNull(query, "query"), null, timeout);
+    return link.call(role.require(query), null, timeout);
   }
 
   /**
@@ -159,12 +188,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * ParleyClientException}. Cancelling the future stops waiting for the call.
    */
   public <I, O> CompletableFuture<O> queryAsync(Query<? super R, I, O> query, @Nullable I input) {
-    return link.callAsync(Objects.requireNonNull(query, "query"), input, timeout);
+    return link.callAsync(role.require(query), input, timeout);
   }
 
   /** Calls {@code query}, which takes no input; see {@link #queryAsync(Query, Object)}. */
   public <O> CompletableFuture<O> queryAsync(Query<? super R, Void, O> query) {
-    return link.callAsync(Objects.requireNonNull(query, "query"), null, timeout);
+    return link.callAsync(role.require(query), null, timeout);
   }
 
   /**
@@ -176,12 +205,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * @throws ParleyClientException when the call fails, whatever the reason
    */
   public <I, O> O mutate(Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.call(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+    return link.call(role.require(mutation), input, timeout);
   }
 
   /** Calls {@code mutation}, which takes no input, and waits; see {@link #mutate(Mutation, Object)}. */
   public <O> O mutate(Mutation<? super R, Void, O> mutation) {
-    return link.call(Objects.requireNonNull(mutation, "mutation"), null, timeout);
+    return link.call(role.require(mutation), null, timeout);
   }
 
   /**
@@ -190,12 +219,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public <I, O> CompletableFuture<O> mutateAsync(
       Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.callAsync(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+    return link.callAsync(role.require(mutation), input, timeout);
   }
 
   /** Calls {@code mutation}, which takes no input; see {@link #mutateAsync(Mutation, Object)}. */
   public <O> CompletableFuture<O> mutateAsync(Mutation<? super R, Void, O> mutation) {
-    return link.callAsync(Objects.requireNonNull(mutation, "mutation"), null, timeout);
+    return link.callAsync(role.require(mutation), null, timeout);
   }
 
   /**
@@ -207,7 +236,7 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public <I, O> MutationResult<O> mutateForResult(
       Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.mutate(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+    return link.mutate(role.require(mutation), input, timeout);
   }
 
   /**
@@ -216,7 +245,7 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public <I, O> CompletableFuture<MutationResult<O>> mutateForResultAsync(
       Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.mutateAsync(Objects.requireNonNull(mutation, "mutation"), input, timeout);
+    return link.mutateAsync(role.require(mutation), input, timeout);
   }
 
   /**
@@ -230,6 +259,6 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ParleyClient[" + link + ", timeout " + timeout + "]";
+    return "ParleyClient[" + link + ", " + role.name() + ", timeout " + timeout + "]";
   }
 }

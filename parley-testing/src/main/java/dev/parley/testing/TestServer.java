@@ -1,11 +1,15 @@
 package dev.parley.testing;
 
+import dev.parley.Role;
 import dev.parley.Shared;
+import dev.parley.client.ClientOptions;
 import dev.parley.client.ParleyClient;
 import dev.parley.jetty.JettyTransport;
 import dev.parley.server.ParleyServer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link ParleyServer} served by a real Jetty on {@code 127.0.0.1} and a free port, with an HTTP
@@ -21,6 +25,7 @@ public final class TestServer implements AutoCloseable {
   private final ParleyServer<?> server;
   private final JettyTransport transport;
   private final ParleyClient<Shared> client;
+  private final List<ParleyClient<?>> clients = new CopyOnWriteArrayList<>();
 
   private TestServer(ParleyServer<?> server, JettyTransport transport) {
     this.server = server;
@@ -44,6 +49,16 @@ public final class TestServer implements AutoCloseable {
     return client;
   }
 
+  /**
+   * A new client bound to {@link #uri()} for callers of {@code role}, sending {@code options}'s
+   * headers (e.g. {@code authorization}) with every call; closed with this.
+   */
+  public <R extends Shared> ParleyClient<R> client(Role<R> role, ClientOptions options) {
+    ParleyClient<R> c = ParleyClient.http(uri(), server.contract(), role, options);
+    clients.add(c);
+    return c;
+  }
+
   /** The base URI of the wire, e.g. {@code http://127.0.0.1:41234/parley}. */
   public URI uri() {
     return transport.uri();
@@ -59,6 +74,7 @@ public final class TestServer implements AutoCloseable {
   public void close() {
     try {
       client.close();
+      clients.forEach(ParleyClient::close);
     } finally {
       transport.close();
     }

@@ -1,0 +1,109 @@
+package dev.parley.server;
+
+import static dev.parley.server.Roles.get;
+import static dev.parley.server.Roles.post;
+import static dev.parley.server.WireAssert.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest {
+  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+  private ParleyServer<String> server(RateLimit limit) {
+    ParleyServer<String> server = ParleyServer.builder(Roles.CONTRACT)
+        .authenticate(Roles.BY_TOKEN)
+        .context((request, id) -> "ctx")
+        .use(limit.ticking(now::get))
+        .build();
+    server.implement(Roles.WHOAMI, (ctx, in) -> "me");
+    server.implement(Roles.SAY, (ctx, in) -> "said");
+    server.implement(Roles.INBOX, (ctx, in) -> "inbox");
+    server.implement(Roles.ANNOUNCE, (ctx, in) -> "announced");
+    server.implement(Roles.BAN, (ctx, in) -> "banned");
+    return server;
+  }
+
+  private void advance(Duration d) {
+    now.addAndGet(d.toNanos());
+  }
+
+  @Test
+  void answersTooManyRequestsWithRetryAfterThenRecovers() {
+    var server = server(RateLimit.of(2, Duration.ofSeconds(10)));
+    assertThat(server.handle(get("u-token", "whoami", "")).status()).isEqualTo(200);
+    assertThat(server.handle(get("u-token", "whoami", "")).status()).isEqualTo(200);
+
+    var limited = server.handle(get("u-token", "whoami", ""));
+    assertError(limited, 429, "TOO_MANY_REQUESTS", -32029, "whoami");
+    assertThat(limited.headers()).containsEntry("retry-after", "5");
+
+    advance(Duration.ofSeconds(4));
+    assertThat(server.handle(get("u-token", "whoami", "")).headers()).containsEntry("retry-after", "1");
+    advance(Duration.ofSeconds(1));
+    assertThat(server.handle(get("u-token", "whoami", "")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void keepsABucketPerPrincipalAndProcedure() {
+    var server = server(RateLimit.of(1, Duration.ofMinutes(1)));
+    assertThat(server.handle(get("u-token", "whoami", "")).status()).isEqualTo(200);
+    assertThat(server.handle(get("u-token", "whoami", "")).status()).isEqualTo(429);
+    assertThat(server.handle(get("a-token", "whoami", "")).status()).isEqualTo(200);
+    assertThat(server.handle(post("u-token", "say", "", "{\"text\":\"x\"}")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void limitsAnonymousCallersByTheirAddress() {
+    var server = server(RateLimit.of(1, Duration.ofMinutes(1)));
+    var fromA = new ParleyRequest("GET", "whoami", "", Map.of(), new byte[0],
+        new InetSocketAddress("10.0.0.1", 4000));
+    var fromB = new ParleyRequest("GET", "whoami", "", Map.of(), new byte[0],
+        new InetSocketAddress("10.0.0.2", 4000));
+    assertThat(server.handle(fromA).status()).isEqualTo(200);
+    assertThat(server.handle(fromA).status()).isEqualTo(429);
+    assertThat(server.handle(fromB).status()).isEqualTo(200);
+  }
+
+  @Test
+  void appliesAProceduresOwnLimitAndPutsTheLongestRetryOnABatch() {
+    var limit = RateLimit.of(100, Duration.ofSeconds(1)).with(Roles.SAY, 1, Duration.ofSeconds(30));
+    var server = server(limit);
+    assertThat(server.handle(post("u-token", "say", "", "{\"text\":\"x\"}")).status()).isEqualTo(200);
+    var batch = server.handle(post("u-token", "say,say", "batch=1",
+        "{\"0\":{\"text\":\"a\"},\"1\":{\"text\":\"b\"}}"));
+    assertThat(batch.status()).isEqualTo(429);
+    assertThat(batch.headers()).containsEntry("retry-after", "30");
+    assertThat(server.handle(get("u-token", "whoami", "")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void limitsInProcessCallsToo() {
+    var server = server(RateLimit.of(1, Duration.ofMinutes(1)));
+    var client = server.invoker(Roles.TOKENS.get("u-token"), "ctx");
+    client.invoke(Roles.WHOAMI, null, Duration.ZERO);
+    assertThatThrownBy(() -> client.invoke(Roles.WHOAMI, null, Duration.ZERO))
+        .isInstanceOfSatisfying(ParleyException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+          assertThat(e.retryAfter()).contains(Duration.ofMinutes(1));
+        });
+  }
+
+  @Test
+  void refusesLimitsThatCannotBeMet() {
+    assertThatThrownBy(() -> RateLimit.of(0, Duration.ofSeconds(1)))
+        .hasMessageContaining("permits: 0 (expected: > 0)");
+    assertThatThrownBy(() -> RateLimit.of(1, Duration.ZERO))
+        .hasMessageContaining("period: PT0S (expected: > 0)");
+    assertThat(List.of(RateLimit.of(3, Duration.ofSeconds(1)).toString()))
+        .containsExactly("RateLimit[3 per PT1S]");
+  }
+}
