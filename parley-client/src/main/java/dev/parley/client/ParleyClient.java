@@ -175,12 +175,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * @throws ParleyClientException when the call fails, whatever the reason
    */
   public <I, O> O query(Query<? super R, I, O> query, @Nullable I input) {
-    return link.call(role.require(query), input, timeout);
+    return link.call(role.require(Objects.requireNonNull(query, "query")), input, timeout);
   }
 
   /** Calls {@code query}, which takes no input, and waits for its output; see {@link #query(Query, Object)}. */
   public <O> O query(Query<? super R, Void, O> query) {
-    return link.call(role.require(query), null, timeout);
+    return link.call(role.require(Objects.requireNonNull(query, "query")), null, timeout);
   }
 
   /**
@@ -188,12 +188,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * ParleyClientException}. Cancelling the future stops waiting for the call.
    */
   public <I, O> CompletableFuture<O> queryAsync(Query<? super R, I, O> query, @Nullable I input) {
-    return link.callAsync(role.require(query), input, timeout);
+    return link.callAsync(role.require(Objects.requireNonNull(query, "query")), input, timeout);
   }
 
   /** Calls {@code query}, which takes no input; see {@link #queryAsync(Query, Object)}. */
   public <O> CompletableFuture<O> queryAsync(Query<? super R, Void, O> query) {
-    return link.callAsync(role.require(query), null, timeout);
+    return link.callAsync(role.require(Objects.requireNonNull(query, "query")), null, timeout);
   }
 
   /**
@@ -205,12 +205,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * @throws ParleyClientException when the call fails, whatever the reason
    */
   public <I, O> O mutate(Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.call(role.require(mutation), input, timeout);
+    return link.call(role.require(Objects.requireNonNull(mutation, "mutation")), input, timeout);
   }
 
   /** Calls {@code mutation}, which takes no input, and waits; see {@link #mutate(Mutation, Object)}. */
   public <O> O mutate(Mutation<? super R, Void, O> mutation) {
-    return link.call(role.require(mutation), null, timeout);
+    return link.call(role.require(Objects.requireNonNull(mutation, "mutation")), null, timeout);
   }
 
   /**
@@ -219,12 +219,12 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public <I, O> CompletableFuture<O> mutateAsync(
       Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.callAsync(role.require(mutation), input, timeout);
+    return link.callAsync(role.require(Objects.requireNonNull(mutation, "mutation")), input, timeout);
   }
 
   /** Calls {@code mutation}, which takes no input; see {@link #mutateAsync(Mutation, Object)}. */
   public <O> CompletableFuture<O> mutateAsync(Mutation<? super R, Void, O> mutation) {
-    return link.callAsync(role.require(mutation), null, timeout);
+    return link.callAsync(role.require(Objects.requireNonNull(mutation, "mutation")), null, timeout);
   }
 
   /**
@@ -236,7 +236,7 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public <I, O> MutationResult<O> mutateForResult(
       Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.mutate(role.require(mutation), input, timeout);
+    return link.mutate(role.require(Objects.requireNonNull(mutation, "mutation")), input, timeout);
   }
 
   /**
@@ -245,7 +245,7 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public <I, O> CompletableFuture<MutationResult<O>> mutateForResultAsync(
       Mutation<? super R, I, O> mutation, @Nullable I input) {
-    return link.mutateAsync(role.require(mutation), input, timeout);
+    return link.mutateAsync(role.require(Objects.requireNonNull(mutation, "mutation")), input, timeout);
   }
 
   /**
