@@ -1,5 +1,6 @@
 // Calls a Parley todo server with the real @trpc/client, through httpBatchLink and httpLink.
-// Usage: node trpc-client.test.mjs http://127.0.0.1:8080/parley
+// Usage: node trpc-client.test.mjs http://127.0.0.1:8080/parley USER_TOKEN AGENT_TOKEN
+// (the tokens the demo printed at start-up; the role checks run only when they are given)
 // Exits 0 when every check passes, 1 when one fails, 2 on bad usage.
 import assert from 'node:assert/strict';
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
@@ -10,9 +11,15 @@ if (!url) {
   process.exit(2);
 }
 
+const [userToken, agentToken] = process.argv.slice(3);
+const links = { httpBatchLink, httpLink };
+/** A client of `link` that sends `token` as a bearer token, or none. */
+const clientOf = (link, token) => createTRPCClient({
+  links: [links[link]({ url, headers: token ? { authorization: `Bearer ${token}` } : {} })],
+});
 const clients = {
-  httpBatchLink: createTRPCClient({ links: [httpBatchLink({ url })] }),
-  httpLink: createTRPCClient({ links: [httpLink({ url })] }),
+  httpBatchLink: clientOf('httpBatchLink'),
+  httpLink: clientOf('httpLink'),
 };
 
 /** Awaits `promise`, expecting it to reject with a TRPCClientError of `code`; returns the error. */
@@ -115,10 +122,44 @@ function checks(linkName, client) {
   };
 }
 
+function roleChecks(linkName) {
+  const user = clientOf(linkName, userToken);
+  const agent = clientOf(linkName, agentToken);
+  const anonymous = clientOf(linkName);
+  return {
+    async aUserSaysAndEveryoneReadsIt() {
+      const said = await user.say.mutate({ text: `hi from ${linkName}` });
+      assert.equal(said.author, 'ada');
+      assert.equal(said.role, 'user');
+      const messages = await anonymous.messages.query();
+      assert.ok(messages.some((m) => m.id === said.id), 'the message is listed for everyone');
+    },
+
+    async anAgentAnnounces() {
+      const announced = await agent.announce.mutate({ text: `release from ${linkName}` });
+      assert.equal(announced.author, 'bot');
+    },
+
+    async anotherRolesVerbIsNotFound() {
+      await rejectsWith(agent.say.mutate({ text: 'hi' }), 'NOT_FOUND', 404);
+      await rejectsWith(user.announce.mutate({ text: 'hi' }), 'NOT_FOUND', 404);
+      await rejectsWith(anonymous.say.mutate({ text: 'hi' }), 'NOT_FOUND', 404);
+    },
+
+    async aWrongTokenIsUnauthorized() {
+      await rejectsWith(clientOf(linkName, 'guess').messages.query(), 'UNAUTHORIZED', 401);
+    },
+  };
+}
+
 let failed = 0;
 let passed = 0;
-for (const [linkName, client] of Object.entries(clients)) {
-  for (const [name, check] of Object.entries(checks(linkName, client))) {
+const groups = Object.entries(clients).map(([linkName, client]) => [linkName, checks(linkName, client)]);
+if (userToken && agentToken) {
+  for (const linkName of Object.keys(links)) groups.push([linkName, roleChecks(linkName)]);
+}
+for (const [linkName, group] of groups) {
+  for (const [name, check] of Object.entries(group)) {
     try {
       await check();
       passed++;

@@ -29,9 +29,18 @@ public final class TodoServer {
    * a full store is {@link ErrorCode#CONFLICT}.
    */
   public static ParleyServer<ParleyRequest> create(TodoStore store) {
-    Objects.requireNonNull(store, "store");
     ParleyServer<ParleyRequest> server = ParleyServer.builder(TodoApi.CONTRACT).build();
+    implement(server, store);
+    server.assertAllImplemented();
+    return server;
+  }
 
+  /**
+   * Implements the procedures of {@link TodoApi} on {@code server}, whose contract holds them (and
+   * may hold more), over {@code store}; the handlers do not read the context.
+   */
+  public static <C> void implement(ParleyServer<C> server, TodoStore store) {
+    Objects.requireNonNull(store, "store");
     server.implement(TodoApi.GET_TODOS, (ctx, in) -> store.all())
         .resources((ctx, in, out) -> Set.of(TODOS));
 
@@ -51,8 +60,5 @@ public final class TodoServer {
           return null;
         })
         .resources((ctx, in, out) -> Set.of(TODOS, todo(Objects.requireNonNull(in).id())));
-
-    server.assertAllImplemented();
-    return server;
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.examples.todos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.examples.chat.DemoTokens;
 import dev.parley.jetty.JettyTransport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real {@code @trpc/client} (v11, pinned in {@code src/test/node/package-lock.json}) calls the
  * demo through {@code httpBatchLink} and {@code httpLink}: {@code src/test/node/trpc-client.test.mjs}
- * lists, adds and deletes todos and checks the typed errors. Needs Node.js 20+ and npm; installs
+ * lists, adds and deletes todos, checks the typed errors, and calls the chat with each role's
+ * bearer token (another role's verb is {@code NOT_FOUND}, a wrong token {@code UNAUTHORIZED}). Needs Node.js 20+ and npm; installs
  * the packages with {@code npm ci} when {@code node_modules} does not match the lock file.
  */
 class TrpcClientCompatibilityTest {
@@ -45,14 +47,16 @@ class TrpcClientCompatibilityTest {
 
   @Test
   void trpcClientListsAddsDeletesAndGetsTypedErrors() throws Exception {
-    try (JettyTransport demo = TodoDemo.start("127.0.0.1", 0)) {
-      Command.Result run = new Command(
-          List.of("node", "trpc-client.test.mjs", demo.uri().toString()), NODE_DIR).run(RUN_LIMIT);
+    DemoTokens tokens = DemoTokens.random();
+    try (JettyTransport demo = TodoDemo.start("127.0.0.1", 0, tokens)) {
+      Command.Result run = new Command(List.of("node", "trpc-client.test.mjs",
+          demo.uri().toString(), tokens.user(), tokens.agent()), NODE_DIR).run(RUN_LIMIT);
       System.out.println(run.output());
       assertThat(run.exitCode())
           .as("node trpc-client.test.mjs %s exited %d:%n%s", demo.uri(), run.exitCode(), run.output())
           .isZero();
-      assertThat(run.output()).contains("ok   httpBatchLink", "ok   httpLink", " 0 failed");
+      assertThat(run.output()).contains("ok   httpBatchLink", "ok   httpLink", " 0 failed",
+          "ok   httpBatchLink anotherRolesVerbIsNotFound", "ok   httpLink aWrongTokenIsUnauthorized");
     }
   }
 
