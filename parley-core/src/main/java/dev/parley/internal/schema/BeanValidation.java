@@ -7,7 +7,6 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
@@ -45,7 +44,7 @@ final class BeanValidation {
     for (ConstraintViolation<Object> v : violations) {
       found.add(new Issue(merge(path, v.getPropertyPath()), v.getMessage()));
     }
-    found.sort(Comparator.comparing(Issue::path).thenComparing(Issue::message));
+    found.sort(Constraints.ORDER);
     issues.addAll(found);
   }
 

@@ -109,7 +109,8 @@ final class Derivation {
             c.getName(), RecordNode.getter(c.getAccessor()), child, required));
       }
     }
-    node.complete(checked, BeanValidation.constrains(raw));
+    node.complete(checked, BeanValidation.constrains(raw)
+        ? Constraints.Hibernate.INSTANCE : Constraints.None.INSTANCE);
     return node;
   }
 

@@ -1,0 +1,50 @@
+package dev.parley.internal.schema;
+
+import dev.parley.Issue;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Jakarta constraints of one record, checked on the record at its own path: none, or left to
+ * Hibernate Validator. Every kind reports its issues in the same {@link #ORDER}; which kind a
+ * record gets is decided once, during derivation.
+ */
+sealed interface Constraints permits Constraints.None, Constraints.Hibernate {
+
+  /** The order of one record's constraint issues: by path, then by message. */
+  Comparator<Issue> ORDER = Comparator.comparing(Issue::path).thenComparing(Issue::message);
+
+  /** Whether {@code record} satisfies these constraints. */
+  boolean valid(Object record);
+
+  /** Adds the issues of {@code record}, which is at {@code path}, to {@code issues}, in order. */
+  void collect(Object record, String path, List<Issue> issues);
+
+  /** A record without constraints. */
+  enum None implements Constraints {
+    INSTANCE;
+
+    @Override
+    public boolean valid(Object record) {
+      return true;
+    }
+
+    @Override
+    public void collect(Object record, String path, List<Issue> issues) {}
+  }
+
+  /** A record with constraints: Hibernate Validator checks them all. */
+  enum Hibernate implements Constraints {
+    INSTANCE;
+
+    @Override
+    public boolean valid(Object record) {
+      return BeanValidation.valid(record);
+    }
+
+    @Override
+    public void collect(Object record, String path, List<Issue> issues) {
+      BeanValidation.collect(record, path, issues);
+    }
+  }
+}
