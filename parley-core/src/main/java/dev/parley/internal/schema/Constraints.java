@@ -5,11 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Jakarta constraints of one record, checked on the record at its own path: none, or left to
- * Hibernate Validator. Every kind reports its issues in the same {@link #ORDER}; which kind a
- * record gets is decided once, during derivation.
+ * The Jakarta constraints of one record, checked on the record at its own path: none, compiled
+ * into Parley's own {@link Rule}s, or left to Hibernate Validator. Every kind reports the same
+ * issues in the same {@link #ORDER}; which kind a record gets is decided once, by {@link
+ * ConstraintCompiler}.
  */
-sealed interface Constraints permits Constraints.None, Constraints.Hibernate {
+sealed interface Constraints permits Constraints.None, Constraints.Hibernate, CompiledConstraints {
 
   /** The order of one record's constraint issues: by path, then by message. */
   Comparator<Issue> ORDER = Comparator.comparing(Issue::path).thenComparing(Issue::message);
@@ -33,7 +34,7 @@ sealed interface Constraints permits Constraints.None, Constraints.Hibernate {
     public void collect(Object record, String path, List<Issue> issues) {}
   }
 
-  /** A record with constraints: Hibernate Validator checks them all. */
+  /** A record with a constraint Parley does not compile: Hibernate Validator checks it all. */
   enum Hibernate implements Constraints {
     INSTANCE;
 

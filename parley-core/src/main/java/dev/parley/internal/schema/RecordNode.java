@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * A record: its checked components (present unless optional or {@code @Nullable}, each valid),
- * then its Jakarta {@link Constraints}, validated by Hibernate Validator at the record's own path.
- * Records without constraints never reach the validator, which keeps their check free of
- * allocation.
+ * then its Jakarta {@link Constraints} at the record's own path: compiled into Parley's own rules
+ * when they all compile, else validated by Hibernate Validator. Records without constraints, or
+ * with compiled ones, are checked without allocation.
  *
  * <p>Built in two steps so that recursive records can refer to themselves: created empty, then
  * {@linkplain #complete completed} once during derivation, before the plan is published.
