@@ -6,9 +6,12 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -21,16 +24,32 @@ final class BeanValidation {
   private BeanValidation() {}
 
   private static final class Holder {
-    static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+    static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class)
         .configure()
         .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory()
-        .getValidator();
+        .buildValidatorFactory();
+    static final Validator VALIDATOR = FACTORY.getValidator();
   }
 
   /** Whether {@code type} declares any constraint, on itself, its fields or their type arguments. */
   static boolean constrains(Class<?> type) {
-    return Holder.VALIDATOR.getConstraintsForClass(type).isBeanConstrained();
+    return describe(type).isBeanConstrained();
+  }
+
+  /** Every constraint the validator finds on {@code type}, as it will check them. */
+  static BeanDescriptor describe(Class<?> type) {
+    return Holder.VALIDATOR.getConstraintsForClass(type);
+  }
+
+  /**
+   * The message of {@code constraint}, declared on {@code type}, rendered by the validator's own
+   * interpolator (same bundles, same default locale) with the {@code parameters} its validator
+   * adds.
+   */
+  static String message(
+      ConstraintDescriptor<?> constraint, Class<?> type, Map<String, Object> parameters) {
+    return Holder.FACTORY.getMessageInterpolator().interpolate(
+        constraint.getMessageTemplate(), new MessageContext(constraint, type, parameters));
   }
 
   /** Whether {@code value} satisfies the constraints of its class. */
@@ -45,7 +64,7 @@ final class BeanValidation {
     for (ConstraintViolation<Object> v : violations) {
       found.add(new Issue(merge(path, v.getPropertyPath()), v.getMessage()));
     }
-    found.sort(Comparator.comparing(Issue::path).thenComparing(Issue::message));
+    found.sort(Constraints.ORDER);
     issues.addAll(found);
   }
 

@@ -109,7 +109,7 @@ final class Derivation {
             c.getName(), RecordNode.getter(c.getAccessor()), child, required));
       }
     }
-    node.complete(checked, BeanValidation.constrains(raw));
+    node.complete(checked, ConstraintCompiler.of(raw));
     return node;
   }
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Optional} or {@code @Nullable} must be present ({@code is required}), so must list elements and
  * map values unless their type argument is {@code @Nullable}; Jakarta Validation constraints apply
  * wherever declared, on each record at its own path, so nested records need no {@code @Valid}.
- * A valid value costs no allocation unless its records declare constraints.
+ * A valid value costs no allocation unless a record declares a constraint that Parley does not
+ * compile into its own checks, which leaves that record's constraints to Hibernate Validator.
  */
 public final class DerivedSchema<T> implements Schema<T> {
   private static final ConcurrentHashMap<Type, DerivedSchema<?>> CACHE = new ConcurrentHashMap<>();

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a validation plan, built once per type. Each step has a fast check, which allocates
- * nothing for types without Jakarta constraints, and a slow walk that reports every issue with its
- * path; the slow walk runs only when the fast check fails. Both take a non-null value; the parent
- * step decides what a {@code null} means.
+ * nothing unless a record's Jakarta constraints are left to Hibernate Validator (see {@link
+ * ConstraintCompiler}), and a slow walk that reports every issue with its path; the slow walk runs
+ * only when the fast check fails. Both take a non-null value; the parent step decides what a {@code
+ * null} means.
  */
 sealed interface Node permits Node.Leaf, Node.Elements, Node.Entries, Node.Present, RecordNode {
 

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * A record: its checked components (present unless optional or {@code @Nullable}, each valid),
- * then its Jakarta constraints, validated by Hibernate Validator at the record's own path. Records
- * without constraints never reach the validator, which keeps their check free of allocation.
+ * then its Jakarta {@link Constraints} at the record's own path: compiled into Parley's own rules
+ * when they all compile, else validated by Hibernate Validator. Records without constraints, or
+ * with compiled ones, are checked without allocation.
  *
  * <p>Built in two steps so that recursive records can refer to themselves: created empty, then
  * {@linkplain #complete completed} once during derivation, before the plan is published.
@@ -27,14 +28,14 @@ final class RecordNode implements Node {
   private MethodHandle[] getters = new MethodHandle[0];
   private Node[] nodes = new Node[0];
   private boolean[] required = new boolean[0];
-  private boolean constrained;
+  private Constraints constraints = Constraints.None.INSTANCE;
 
   RecordNode(Class<?> type) {
     this.type = type;
   }
 
   /** Sets what this record checks; called once, during derivation. */
-  void complete(List<Component> components, boolean constrained) {
+  void complete(List<Component> components, Constraints constraints) {
     int n = components.size();
     names = new String[n];
     getters = new MethodHandle[n];
@@ -47,7 +48,7 @@ final class RecordNode implements Node {
       nodes[i] = c.node();
       required[i] = c.required();
     }
-    this.constrained = constrained;
+    this.constraints = constraints;
   }
 
   /** The accessor of a record component as a {@code (Object) -> Object} handle. */
@@ -69,7 +70,7 @@ final class RecordNode implements Node {
         return false;
       }
     }
-    return !constrained || BeanValidation.valid(value);
+    return constraints.valid(value);
   }
 
   @Override
@@ -84,14 +85,12 @@ final class RecordNode implements Node {
         nodes[i].collect(v, Paths.property(path, names[i]), issues);
       }
     }
-    if (constrained) {
-      BeanValidation.collect(value, path, issues);
-    }
+    constraints.collect(value, path, issues);
   }
 
   @Override
   public boolean trivial() {
-    return getters.length == 0 && !constrained;
+    return getters.length == 0 && constraints == Constraints.None.INSTANCE;
   }
 
   private Object get(int i, Object value) {
