@@ -6,30 +6,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Calls procedures of a server in the same JVM, with no transport and no serialization. Inputs and
- * outputs are still validated and middleware still runs.
+ * outputs are still validated, middleware still runs, and the call has the same deadline as over
+ * HTTP.
  *
- * <p>A server hands one out per caller context; the in-process client link is built on it, so the
- * client module needs no server on its class path. Implementations are thread-safe.
+ * <p>A server hands one out per caller ({@code server.invoker(identity)}); the in-process client
+ * link is built on it, so the client module needs no server on its class path. Implementations
+ * are thread-safe.
  */
 public interface Invoker {
 
   /**
-   * Calls {@code procedure} with {@code input} and returns its output.
+   * Calls {@code procedure} with {@code input} and returns its output with the resources the call
+   * declared (what a query read, what a mutation changed).
    *
    * @param timeout the longest the call may take; {@link Duration#ZERO} for the server's default
    * @throws ParleyException with the code the call failed with
    */
-  <I, O> O invoke(Procedure<?, I, O> procedure, I input, Duration timeout);
+  <I, O> Result<O> call(Procedure<?, I, O> procedure, @Nullable I input, Duration timeout);
 
   /**
-   * Calls {@code procedure} as {@link #invoke} does and returns its output with the resources the
-   * call declared (a mutation's changed resources; empty for a query). The default returns no
-   * resources; a server's invoker returns the declared ones.
+   * Calls {@code procedure} as {@link #call} does and returns only its output.
    *
    * @throws ParleyException with the code the call failed with
    */
-  default <I, O> Result<O> invokeForResult(Procedure<?, I, O> procedure, I input, Duration timeout) {
-    return new Result<>(invoke(procedure, input, timeout), Set.of());
+  default <I, O> @Nullable O invoke(Procedure<?, I, O> procedure, @Nullable I input,
+      Duration timeout) {
+    return call(procedure, input, timeout).output();
   }
 
   /**

@@ -51,12 +51,24 @@ public class ParleyException extends RuntimeException {
     this(code, message, issues, data, cause, null);
   }
 
-  private ParleyException(ErrorCode code, String message, List<Issue> issues,
+  /**
+   * The full form with a retry delay, for errors such as {@link ErrorCode#TOO_MANY_REQUESTS} or
+   * {@link ErrorCode#SERVICE_UNAVAILABLE} that tell the caller when to try again; over HTTP it is
+   * sent as a {@code Retry-After} header and as {@code error.data.retryAfter}, in whole seconds
+   * rounded up.
+   *
+   * @param retryAfter how long the caller should wait, {@code null} for no advice
+   * @throws IllegalArgumentException when {@code retryAfter} is negative
+   */
+  public ParleyException(ErrorCode code, String message, List<Issue> issues,
       @Nullable Object data, @Nullable Throwable cause, @Nullable Duration retryAfter) {
     super(Objects.requireNonNull(message, "message"), cause);
     this.code = Objects.requireNonNull(code, "code");
     this.issues = List.copyOf(issues);
     this.data = data;
+    if (retryAfter != null && retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter: " + retryAfter + " (expected: >= 0)");
+    }
     this.retryAfter = retryAfter;
   }
 
@@ -68,9 +80,6 @@ public class ParleyException extends RuntimeException {
    */
   public static ParleyException tooManyRequests(String message, Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter");
-    if (retryAfter.isNegative()) {
-      throw new IllegalArgumentException("retryAfter: " + retryAfter + " (expected: >= 0)");
-    }
     return new ParleyException(
         ErrorCode.TOO_MANY_REQUESTS, message, List.of(), null, null, retryAfter);
   }

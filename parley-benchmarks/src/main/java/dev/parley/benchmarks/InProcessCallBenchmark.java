@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,10 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The in-process call with input and output validation (target: median at most 1 µs): through
- * {@code ParleyClient.inProcess(server.invoker(ctx))}, the server's {@link Invoker} and {@code
- * server.call}. Run with
- * {@code ./parley-benchmarks/run.sh jmh}; SampleTime gives the median ({@code p0.50}), AverageTime
- * the mean. {@code validateOnly} is the floor that Jakarta validation of the input sets.
+ * {@code ParleyClient.inProcess(server.invoker(identity))} and the server's {@link Invoker}. Run
+ * with {@code ./parley-benchmarks/run.sh jmh}; SampleTime gives the median ({@code p0.50}),
+ * AverageTime the mean. {@code validateOnly} is the floor that Jakarta validation of the input
+ * sets. {@code timeoutSeconds} is the server's request timeout: with one (30, the default) a call
+ * runs on a virtual thread of its own so that its caller gets {@code TIMEOUT} at the deadline; with
+ * none (0) it runs on the caller's thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
@@ -33,16 +36,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class InProcessCallBenchmark {
+  /** The server's request timeout in seconds; 0 = none. */
+  @Param({"30", "0"})
+  public int timeoutSeconds;
+
   private ParleyServer<String> server;
   private Invoker invoker;
   private ParleyClient<Shared> client;
 
-  /** Builds the server (default options: input and output validated, 30 s request timeout). */
+  /** Builds the server (default options, but the request timeout of {@link #timeoutSeconds}). */
   @Setup
   public void setUp() {
-    server = BenchServer.create(ServerOptions.defaults());
-    invoker = server.invoker(BenchServer.CALLER);
-    client = ParleyClient.inProcess(server.invoker(BenchServer.CALLER));
+    server = BenchServer.create(
+        ServerOptions.builder().requestTimeout(Duration.ofSeconds(timeoutSeconds)).build());
+    invoker = server.invoker();
+    client = ParleyClient.inProcess(server.invoker());
   }
 
   /** Closes the client and stops the server's background work. */
@@ -53,23 +61,13 @@ public class InProcessCallBenchmark {
   }
 
   /**
-   * {@code ParleyClient.inProcess(server.invoker(ctx)).query(ECHO, new Echo("hi"))}.
+   * {@code ParleyClient.inProcess(server.invoker()).query(ECHO, new Echo("hi"))}.
    *
    * @return the output, so that JMH consumes it
    */
   @Benchmark
   public Echo clientQuery() {
     return client.query(BenchContract.ECHO, new Echo("hi"));
-  }
-
-  /**
-   * {@code server.call(ECHO, ctx, input)}: the full in-process chain.
-   *
-   * @return the output, so that JMH consumes it
-   */
-  @Benchmark
-  public Echo serverCall() {
-    return server.call(BenchContract.ECHO, BenchServer.CALLER, new Echo("hi"));
   }
 
   /**

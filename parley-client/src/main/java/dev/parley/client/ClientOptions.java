@@ -39,6 +39,10 @@ import java.util.Objects;
  *     > 0}
  * @param deduplicate whether identical queries (same procedure, same encoded input) in flight at
  *     once share one call and its answer. Default {@code true}; mutations are never de-duplicated
+ * @param streamBatches whether a batch asks for a streamed answer ({@code trpc-accept:
+ *     application/jsonl}, as tRPC's {@code httpBatchStreamLink}): each call of the batch completes
+ *     as soon as the server has its answer, instead of when the whole batch is answered. Default
+ *     {@code false}
  * @param headers HTTP headers sent with every request, e.g. {@code authorization}; default none.
  *     Headers the JDK sets itself ({@code host}, {@code content-length}, {@code connection} …) are
  *     refused by {@link ParleyClient#http(java.net.URI, dev.parley.Contract, ClientOptions)}
@@ -52,6 +56,7 @@ public record ClientOptions(
     int maxBatchSize,
     int maxUrlLength,
     boolean deduplicate,
+    boolean streamBatches,
     Map<String, String> headers) {
 
   /** The default of {@link #timeout()}: 30 seconds. */
@@ -67,7 +72,7 @@ public record ClientOptions(
 
   private static final ClientOptions DEFAULTS = new ClientOptions(DEFAULT_TIMEOUT,
       DEFAULT_CONNECT_TIMEOUT, HttpClient.Version.HTTP_1_1, true, DEFAULT_MAX_CONCURRENT_REQUESTS,
-      DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_URL_LENGTH, true, Map.of());
+      DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_URL_LENGTH, true, false, Map.of());
 
   /**
    * Checks every setting and copies {@code headers}.
@@ -123,6 +128,7 @@ public record ClientOptions(
     private int maxBatchSize;
     private int maxUrlLength;
     private boolean deduplicate;
+    private boolean streamBatches;
     private final Map<String, String> headers;
 
     private Builder(ClientOptions from) {
@@ -134,6 +140,7 @@ public record ClientOptions(
       maxBatchSize = from.maxBatchSize;
       maxUrlLength = from.maxUrlLength;
       deduplicate = from.deduplicate;
+      streamBatches = from.streamBatches;
       headers = new LinkedHashMap<>(from.headers);
     }
 
@@ -185,6 +192,12 @@ public record ClientOptions(
       return this;
     }
 
+    /** Sets {@link ClientOptions#streamBatches()}; default {@code false}. */
+    public Builder streamBatches(boolean stream) {
+      this.streamBatches = stream;
+      return this;
+    }
+
     /** Adds a header sent with every request (replacing one of the same name); default none. */
     public Builder header(String name, String value) {
       headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -198,7 +211,7 @@ public record ClientOptions(
      */
     public ClientOptions build() {
       return new ClientOptions(timeout, connectTimeout, httpVersion, batching,
-          maxConcurrentRequests, maxBatchSize, maxUrlLength, deduplicate, headers);
+          maxConcurrentRequests, maxBatchSize, maxUrlLength, deduplicate, streamBatches, headers);
     }
   }
 }

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Over HTTP the resources are the {@code result.resources} array of the wire, in the order the
- * server sent them (sorted by Parley's server); in process they are empty, because an {@link
- * dev.parley.Invoker} returns only the output.
+ * server sent them (sorted by Parley's server); in process they are those the {@link
+ * dev.parley.Invoker} returned with the output.
  *
  * @param value the mutation's output; {@code null} only for a {@code Void} output
  * @param resources the resources the mutation changed, never {@code null}; unmodifiable

@@ -63,18 +63,25 @@ import org.jspecify.annotations.Nullable;
  *       call is dropped, or its HTTP request cancelled, only when no caller waits for it. Once
  *       answered, a query is no longer shared: the next identical one calls again. Mutations are
  *       never de-duplicated. {@code deduplicate(false)} turns this off.
- *   <li><b>Timeouts:</b> a call that has no answer within its timeout ({@link #withTimeout},
+ *   <li><b>Deadlines:</b> a call that has no answer within its timeout ({@link #withTimeout},
  *       default {@code ClientOptions.timeout()}, 30 s) fails with {@code TIMEOUT} and status 0; its
- *       HTTP request is cancelled once no other call rides on it. The server's own request timeout
- *       still applies and is answered with {@code TIMEOUT} and status 408.
+ *       HTTP request is cancelled once no other call rides on it, which interrupts its handler on
+ *       the server. The time left is sent in the {@code parley-timeout} header (as gRPC's {@code
+ *       grpc-timeout}), so the server stops the handler at the same moment; the server's own
+ *       request timeout still applies and is answered with {@code TIMEOUT} and status 408.
+ *   <li><b>Streamed batches:</b> with {@code streamBatches(true)} a batch asks for tRPC's streamed
+ *       answer ({@code httpBatchStreamLink}), and each of its calls completes as soon as its own
+ *       answer arrives.
  *   <li>Outputs are decoded with the procedure's output schema and validated by it; a mutation's
  *       resources come from {@code result.resources}. See {@link ParleyClientException} for how each
  *       failure is reported; an unreachable server is {@code SERVICE_UNAVAILABLE}.
  * </ul>
  *
  * <p><b>In process</b> ({@link #inProcess(Invoker)}) a blocking call is a direct call of {@link
- * Invoker#invoke}: no serialization, no thread, no future. The server validates and runs its
- * middleware; the timeout is passed to it. An {@code …Async} call runs on a new virtual thread.
+ * Invoker#call}: no serialization, no future. The server validates, runs its middleware and
+ * applies the deadline (the smaller of the client's timeout and its own); a timed call runs on a
+ * virtual thread of the server's, so that it ends at its deadline. An {@code …Async} call runs on
+ * a new virtual thread.
  *
  * <p><b>Thread-safety and lifetime.</b> A client is thread-safe and meant to be shared. {@link
  * #withTimeout} views share it; closing any of them closes all: queued and in-flight calls fail
@@ -229,7 +236,7 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
 
   /**
    * Calls {@code mutation} with {@code input} and waits for its whole result: the output and the
-   * resources the server reported it changed (always empty in process).
+   * resources the server reported it changed, over HTTP and in process alike.
    *
    * @param input the input; {@code null} for a {@code Void} input
    * @throws ParleyClientException when the call fails, whatever the reason

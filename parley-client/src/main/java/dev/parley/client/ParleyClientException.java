@@ -5,11 +5,11 @@ import dev.parley.Issue;
 import dev.parley.ParleyException;
 import dev.parley.internal.json.JsonCodec;
 import java.io.Serial;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>an error the server answered: its code ({@code error.data.code} on the wire), message,
- *       issues ({@code error.data.issues}) and data ({@code error.data.details}), and the status;
+ *       issues ({@code error.data.issues}), data ({@code error.data.details}), the status, and
+ *       when to try again ({@link #retryAfter()}, from {@code error.data.retryAfter} or the {@code
+ *       Retry-After} header);
  *   <li>an HTTP answer with no tRPC error in it (a proxy's 502 page): the code of its status by
  *       {@link ErrorCode#ofHttpStatus(int)};
  *   <li>a successful answer whose output does not fit the procedure's output schema, or that is not
@@ -61,7 +63,23 @@ public final class ParleyClientException extends ParleyException {
       List<Issue> issues,
       @Nullable Object data,
       @Nullable Throwable cause) {
-    super(code, message, issues, data, cause);
+    this(code, message, httpStatus, issues, data, cause, null);
+  }
+
+  /**
+   * The full form with the server's advice on when to try again ({@code Retry-After}).
+   *
+   * @param retryAfter how long to wait before trying again, {@code null} when the server did not say
+   */
+  public ParleyClientException(
+      ErrorCode code,
+      String message,
+      int httpStatus,
+      List<Issue> issues,
+      @Nullable Object data,
+      @Nullable Throwable cause,
+      @Nullable Duration retryAfter) {
+    super(code, message, issues, data, cause, retryAfter);
     this.httpStatus = httpStatus;
   }
 
@@ -92,11 +110,7 @@ public final class ParleyClientException extends ParleyException {
       return Optional.of(type.cast(data));
     }
     if (data instanceof JsonNode node) {
-      try {
-        return Optional.ofNullable(JsonCodec.standard().mapper().treeToValue(node, type));
-      } catch (JacksonException e) {
-        return Optional.empty();
-      }
+      return JsonCodec.standard().convert(node, type);
     }
     return Optional.empty();
   }

@@ -17,6 +17,7 @@ import dev.parley.client.TestApi.NewTodo;
 import dev.parley.client.TestApi.Todo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,14 @@ class InProcessClientTest {
   private final List<Duration> timeouts = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-  /** Echoes, adds todos, and fails {@code echo("bad")} like a server's validation would. */
+  /**
+   * Echoes, adds todos (declaring the resources {@code todos} and {@code todo/7}), and fails {@code
+   * echo("bad")} like a server's validation would.
+   */
   private final Invoker invoker = new Invoker() {
     @Override
     @SuppressWarnings("unchecked")
-    public <I, O> O invoke(Procedure<?, I, O> procedure, I input, Duration timeout) {
+    public <I, O> Result<O> call(Procedure<?, I, O> procedure, I input, Duration timeout) {
       timeouts.add(timeout);
       threads.add(Thread.currentThread());
       if ("bad".equals(input)) {
@@ -39,10 +43,14 @@ class InProcessClientTest {
       if ("boom".equals(input)) {
         throw new IllegalStateException("not a ParleyException");
       }
-      return (O) switch (procedure.name()) {
-        case "todos.add" -> new Todo(7, ((NewTodo) input).text());
-        case "nothing" -> null;
-        default -> input;
+      if ("slow".equals(input)) {
+        throw ParleyException.tooManyRequests("slow down", Duration.ofSeconds(28));
+      }
+      return switch (procedure.name()) {
+        case "todos.add" -> new Result<>((O) new Todo(7, ((NewTodo) input).text()),
+            Set.of("todos", "todo/7"));
+        case "nothing" -> new Result<>(null, Set.of());
+        default -> new Result<>((O) input, Set.of());
       };
     }
   };
@@ -96,11 +104,22 @@ class InProcessClientTest {
   }
 
   @Test
-  void mutationResultHasNoResourcesInProcess() {
+  void mutationResultCarriesTheInvokersResourcesInProcess() {
     MutationResult<Todo> r = client.mutateForResult(ADD, new NewTodo("m"));
 
     assertThat(r.value()).isEqualTo(new Todo(7, "m"));
-    assertThat(r.resources()).isEmpty();
+    assertThat(r.resources()).containsExactlyInAnyOrder("todos", "todo/7");
+    assertThat(client.mutateForResultAsync(ADD, new NewTodo("n")).join().resources())
+        .containsExactlyInAnyOrder("todos", "todo/7");
+  }
+
+  @Test
+  void keepsTheServersRetryAfterInProcess() {
+    ParleyClientException e =
+        catchThrowableOfType(ParleyClientException.class, () -> client.query(ECHO, "slow"));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(28));
   }
 
   @Test

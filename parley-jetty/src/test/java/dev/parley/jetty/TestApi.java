@@ -54,6 +54,7 @@ final class TestApi {
 
   TestApi() {
     server = ParleyServer.builder(CONTRACT)
+        .context((request, identity) -> request.orElseThrow())
         .options(ServerOptions.builder().maxBodyBytes(MAX_BODY_BYTES).build())
         .build();
     List<Todo> store = new CopyOnWriteArrayList<>(List.of(new Todo(1, "milk")));

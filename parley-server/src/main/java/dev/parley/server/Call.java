@@ -7,26 +7,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link Middleware} sees of the call it wraps: the procedure, its decoded and validated
- * input, who is calling, and the HTTP request when the call came over HTTP (empty for in-process
- * calls). Immutable.
+ * input, who is calling, how the call arrived, and the HTTP request when there is one. Immutable.
  */
 public final class Call {
   private final Procedure<?, ?, ?> procedure;
   private final @Nullable Object input;
-  private final @Nullable ParleyRequest request;
   private final Identity<?> identity;
+  private final Transport transport;
+  private final @Nullable ParleyRequest request;
 
   /**
    * A call of {@code procedure} with {@code input}; the server makes these, tests may too.
    *
    * @param identity who is calling; {@link Identity#anonymous()} when nobody authenticated
-   * @param request the HTTP request the call came in, {@code null} for an in-process call
+   * @param transport how it arrived
+   * @param request the HTTP request it came in, {@code null} for an in-process call
    */
   public Call(Procedure<?, ?, ?> procedure, @Nullable Object input, Identity<?> identity,
-      @Nullable ParleyRequest request) {
+      Transport transport, @Nullable ParleyRequest request) {
     this.procedure = Objects.requireNonNull(procedure, "procedure");
     this.input = input;
     this.identity = Objects.requireNonNull(identity, "identity");
+    this.transport = Objects.requireNonNull(transport, "transport");
     this.request = request;
   }
 
@@ -46,11 +48,16 @@ public final class Call {
   }
 
   /**
-   * Who is calling, as the server's {@link Authenticator} resolved it; for in-process calls, the
-   * identity given to {@link ParleyServer#invoker(Identity, Object)}, else anonymous.
+   * Who is calling, as the server's {@link Authenticator} resolved it, or the identity given to
+   * {@link ParleyServer#invoker(Identity)} for an in-process call.
    */
   public Identity<?> identity() {
     return identity;
+  }
+
+  /** How the call arrived. */
+  public Transport transport() {
+    return transport;
   }
 
   /** The HTTP request this call came in; empty for an in-process call. */
@@ -60,6 +67,6 @@ public final class Call {
 
   @Override
   public String toString() {
-    return "Call[" + procedure.name() + (request == null ? ", in-process]" : ", http]");
+    return "Call[" + procedure.name() + ", " + transport + "]";
   }
 }

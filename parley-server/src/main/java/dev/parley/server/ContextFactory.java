@@ -1,16 +1,20 @@
 package dev.parley.server;
 
+import java.util.Optional;
+
 /**
- * Builds the context of an HTTP request, once per request (a batch shares one context), from the
- * request and the {@link Identity} its {@link Authenticator} resolved. Typical contexts hold the
- * principal, the role and the remote address.
+ * Builds a caller's context from its {@link Identity} and, when the call came over HTTP, its
+ * request: once per HTTP request (a batch shares one context) and once per in-process call. The
+ * same factory serves every transport, so a test that calls in process as an identity gets the
+ * context an HTTP caller with that identity would get.
  *
  * <pre>{@code
- * .context((request, identity) -> new AppCtx(identity.principal(), request.remoteAddress()))
+ * .context((request, identity) -> new AppCtx(identity.principal(),
+ *     request.flatMap(ParleyRequest::remoteAddress).orElse(null)))
  * }</pre>
  *
- * <p>Throw a {@link dev.parley.ParleyException} (e.g. {@code UNAUTHORIZED}) to refuse the whole
- * request; any other exception is answered as {@code INTERNAL_SERVER_ERROR} and logged.
+ * <p>Throw a {@link dev.parley.ParleyException} (e.g. {@code UNAUTHORIZED}) to refuse the calls;
+ * any other exception is answered {@code INTERNAL_SERVER_ERROR} and logged.
  *
  * @param <P> the principal's type
  * @param <C> the context type
@@ -18,6 +22,11 @@ package dev.parley.server;
 @FunctionalInterface
 public interface ContextFactory<P, C> {
 
-  /** The context for {@code request} made by {@code identity}; never {@code null}. */
-  C create(ParleyRequest request, Identity<P> identity) throws Exception;
+  /**
+   * The context of a caller; never {@code null}.
+   *
+   * @param request the HTTP request, empty for an in-process call
+   * @param identity who is calling
+   */
+  C create(Optional<ParleyRequest> request, Identity<P> identity) throws Exception;
 }

@@ -1,27 +1,34 @@
 package dev.parley.server;
 
-import org.jspecify.annotations.Nullable;
+import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
 
 /**
- * A per-procedure authorization check, added with {@link Implementation#guard}: it sees the context
- * the handler would get and the validated input, and a call it does not allow is answered {@code
- * FORBIDDEN} without running the handler.
+ * A middleware that refuses: a call it does not allow is answered {@code FORBIDDEN} and the rest
+ * of the chain does not run; an allowed call goes on with the same context.
  *
  * <pre>{@code
- * server.implement(DELETE_TODO, (ctx, in) -> store.remove(in.id()))
- *     .guard((ctx, in) -> store.owner(in.id()).equals(ctx.user()));
+ * Guard<AppCtx> admins = (ctx, call) -> ctx.user().isAdmin();
+ * Procedures<AppCtx> adminProcedures = server.procedures().use(admins);
  * }</pre>
  *
- * <p>Guards run after the middleware, just before the handler, in the order they were added.
- * Throwing a {@link dev.parley.ParleyException} answers with its own code instead. Implementations
- * must be thread-safe.
+ * <p>Throwing a {@link ParleyException} instead answers with its own code. Implementations must be
+ * thread-safe.
  *
- * @param <C> the context type
- * @param <I> the input type
+ * @param <C> the context it checks
  */
 @FunctionalInterface
-public interface Guard<C, I> {
+public interface Guard<C> extends Middleware<C, C> {
 
-  /** Whether the caller of {@code ctx} may make this call with {@code input}. */
-  boolean allows(C ctx, @Nullable I input) throws Exception;
+  /** Whether the caller of {@code ctx} may make {@code call}. */
+  boolean allows(C ctx, Call call) throws Exception;
+
+  /** Runs {@link #allows}, then the rest of the chain with the same context. */
+  @Override
+  default Result intercept(C ctx, Call call, Next<C> next) throws Exception {
+    if (!allows(ctx, call)) {
+      throw new ParleyException(ErrorCode.FORBIDDEN, "Not allowed to call \"" + call.name() + "\"");
+    }
+    return next.proceed(ctx);
+  }
 }

@@ -1,28 +1,35 @@
 package dev.parley.server;
 
+import java.util.Objects;
+
 /**
- * Narrows the context of a procedure's calls to a more precise type before its handler runs, as
- * tRPC's middleware narrows {@code ctx.user} from "maybe a user" to "a user": given to {@link
- * ParleyServer#implement(dev.parley.Procedure, Narrowing, Handler)}, whose handler, guards and
- * resources then receive the narrowed context.
+ * A middleware that changes the context's type, as tRPC's auth middleware turns {@code ctx.user}
+ * from "maybe a user" into "a user": the handlers of the procedure base it is attached to receive
+ * the narrowed context, and it runs once per call.
  *
  * <pre>{@code
  * Narrowing<AppCtx, SignedIn> signedIn = (ctx, call) -> ctx.user()
  *     .map(user -> new SignedIn(user, ctx))
  *     .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
- * server.implement(SAY, signedIn, (SignedIn ctx, Say in) -> chat.say(ctx.user(), in.text()));
+ * Procedures<SignedIn> protectedProcedures = server.procedures().use(signedIn);
+ * protectedProcedures.implement(SAY, (ctx, in) -> chat.say(ctx.user(), in.text()));
  * }</pre>
  *
- * <p>It runs after the server's middleware. Throw a {@link dev.parley.ParleyException} to refuse the
- * call. It must be a pure function of its arguments, cheap and thread-safe: a mutation's resources
- * are computed with the context it returns, narrowed again.
+ * <p>Throw a {@link dev.parley.ParleyException} to refuse the call. Implementations must be
+ * thread-safe.
  *
- * @param <C> the server's context type
- * @param <N> the narrowed context type
+ * @param <C> the context it receives
+ * @param <N> the narrowed context
  */
 @FunctionalInterface
-public interface Narrowing<C, N> {
+public interface Narrowing<C, N> extends Middleware<C, N> {
 
   /** The narrowed context of {@code call}, made from {@code ctx}; never {@code null}. */
   N narrow(C ctx, Call call) throws Exception;
+
+  /** Runs the rest of the chain with the narrowed context. */
+  @Override
+  default Result intercept(C ctx, Call call, Next<N> next) throws Exception {
+    return next.proceed(Objects.requireNonNull(narrow(ctx, call), "the narrowing returned null"));
+  }
 }

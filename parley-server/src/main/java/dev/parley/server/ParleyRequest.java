@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *     todos.list} or {@code a,b}; the transport strips its base path
  * @param query the raw (still URL-encoded) query string without {@code ?}, empty when none
  * @param headers header names in lower case mapped to their values in order
- * @param body the request body, empty when none; the transport has already enforced its size limit
+ * @param body the request body, empty when none, copied; the transport has already enforced its
+ *     size limit
  * @param remoteAddress the peer's address, when the transport knows it
  */
 public record ParleyRequest(
@@ -45,6 +47,38 @@ public record ParleyRequest(
           });
     }
     headers = Map.copyOf(lower);
+    body = body.clone();
+  }
+
+  /** A copy of the body; empty when there is none. */
+  @Override
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body's length in bytes. */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /** Equal when every part is, the body by its bytes. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ParleyRequest r && r.method.equals(method) && r.path.equals(path)
+        && r.query.equals(query) && r.headers.equals(headers) && Arrays.equals(r.body, body)
+        && Objects.equals(r.remoteAddress, remoteAddress);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, path, query, headers, Arrays.hashCode(body), remoteAddress);
+  }
+
+  /** The request line and the body's size, e.g. {@code GET todos.list?input=… (0 bytes)}. */
+  @Override
+  public String toString() {
+    return "ParleyRequest[" + method + " " + path + (query.isEmpty() ? "" : "?" + query) + ", "
+        + body.length + " bytes]";
   }
 
   /** The first value of a header, by case-insensitive name. */

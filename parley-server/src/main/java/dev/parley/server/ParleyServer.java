@@ -4,80 +4,80 @@ import dev.parley.Contract;
 import dev.parley.Invoker;
 import dev.parley.ParleyException;
 import dev.parley.Procedure;
-import dev.parley.server.internal.Engine;
+import dev.parley.server.internal.Answer;
+import dev.parley.server.internal.Cancellation;
 import dev.parley.server.internal.HttpWire;
+import dev.parley.server.internal.Input;
+import dev.parley.server.internal.Invocation;
+import dev.parley.server.internal.Pipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A Parley server: the implementations of a contract's procedures, the middleware around them, and
- * {@link #handle(ParleyRequest)}, the transport-agnostic entry that speaks tRPC v11's HTTP wire.
+ * the entries every transport and in-process caller uses. Every call goes through one pipeline:
+ * route by name within the caller's role, decode and validate the input, middleware, handler,
+ * validate the output, resources; with one deadline rule and one {@link CallListener} seam.
  *
  * <pre>{@code
  * var server = ParleyServer.builder(TodoApi.CONTRACT)
  *     .authenticate(tokens::identify)                       // Identity<User>: role and principal
  *     .context((request, identity) -> new AppCtx(identity)) // every handler's typed context
+ *     .use(RateLimit.of(100, Duration.ofSeconds(1)))        // server-wide middleware
  *     .build();
  * server.implement(TodoApi.LIST, (ctx, in) -> store.all());
  * server.implement(TodoApi.ADD, (ctx, in) -> store.add(in.text()))
  *     .resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
- * server.assertAllImplemented();
  * }</pre>
  *
- * <p>Every call, over HTTP or in process, goes through one pipeline: authenticate, route by name
- * within the caller's role, input decoding and validation, middleware, guards, handler, output
- * validation, encoding. Instances are
- * thread-safe; implement procedures before serving them.
+ * <p>Entries: {@link #handle(ParleyRequest, Responder)} speaks tRPC v11's HTTP wire for any
+ * transport; {@link #invoker(Identity)} calls in process, with the same validation, middleware,
+ * context factory and deadline. Instances are thread-safe; implement procedures before serving.
  *
- * @param <C> the context type its handlers and middleware receive
+ * @param <C> the context type the handlers of {@link #implement} receive
  */
 public final class ParleyServer<C> {
-  private final Engine<C> engine;
-  private final HttpWire<?, C> wire;
+  private final Pipeline pipeline;
+  private final HttpWire wire;
+  private final Procedures<C> procedures;
 
-  private <P> ParleyServer(Builder<P, C> b) {
-    this.engine = new Engine<>(b.contract, b.middleware, b.options);
-    this.wire = new HttpWire<>(engine, b.authenticator, b.contextFactory);
+  private ParleyServer(Builder<?, C> b) {
+    this.pipeline = new Pipeline(b.contract, b.options, b.contextFactory, b.listeners);
+    this.wire = new HttpWire(pipeline, b.authenticator);
+    this.procedures = new Procedures<>(pipeline, b.middleware);
   }
 
   /**
    * A builder of a server for {@code contract}, whose callers are all {@linkplain
    * Identity#anonymous() anonymous} until {@link Builder#authenticate} says otherwise, and whose
-   * context is the {@link ParleyRequest} itself until {@link Builder#context} does.
+   * context is the caller's {@link Identity} until {@link Builder#context} says otherwise.
    */
-  public static Builder<Void, ParleyRequest> builder(Contract contract) {
+  public static Builder<Void, Identity<Void>> builder(Contract contract) {
     return new Builder<>(Objects.requireNonNull(contract, "contract"),
-        request -> Identity.anonymous(), (request, identity) -> request);
+        request -> Identity.anonymous(), (request, identity) -> identity);
   }
 
   /**
-   * Implements {@code procedure} with {@code handler}.
+   * The server's procedure base: its server-wide middleware, and {@code C} for the handlers. Make
+   * more bases from it with {@link Procedures#use}.
+   */
+  public Procedures<C> procedures() {
+    return procedures;
+  }
+
+  /**
+   * Implements {@code procedure} with {@code handler} on the server's base, {@link #procedures()}.
    *
-   * @return the implementation, to which {@link Implementation#resources resources} and {@link
-   *     Implementation#guard guards} may be added
+   * @return the implementation, to which {@link Implementation#resources resources} may be added
    * @throws IllegalArgumentException if the procedure is not part of this server's contract
    * @throws IllegalStateException if it is already implemented
    */
   public <I, O> Implementation<C, I, O> implement(
       Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
-    return engine.implement(procedure, handler);
-  }
-
-  /**
-   * Implements {@code procedure} with {@code handler}, which receives the context as {@code
-   * narrowing} narrows it (after the middleware); so do the guards and resources added to the
-   * implementation returned.
-   *
-   * @throws IllegalArgumentException if the procedure is not part of this server's contract
-   * @throws IllegalStateException if it is already implemented
-   */
-  public <N, I, O> Implementation<N, I, O> implement(Procedure<?, I, O> procedure,
-      Narrowing<? super C, ? extends N> narrowing, Handler<N, I, O> handler) {
-    return engine.implement(procedure, narrowing, handler);
+    return procedures.implement(procedure, handler);
   }
 
   /**
@@ -86,77 +86,82 @@ public final class ParleyServer<C> {
    * @throws IllegalStateException naming every procedure that is not
    */
   public void assertAllImplemented() {
-    engine.assertAllImplemented();
+    pipeline.assertAllImplemented();
   }
 
   /**
-   * Calls {@code procedure} in process, on this thread, with no serialization: the input is
-   * validated, middleware runs, the output is validated, as for an HTTP call. The server's
-   * {@link ServerOptions#requestTimeout() request timeout} applies. This is the server's own code
-   * calling: every procedure of the contract may be called, whatever its role.
-   *
-   * @return the output; {@code null} for a procedure without output
-   * @throws ParleyException with the code the call failed with (e.g. {@code BAD_REQUEST} for an
-   *     invalid input, {@code TIMEOUT}, {@code SERVICE_UNAVAILABLE} after shutdown)
+   * An {@link Invoker} that calls this server in process as {@code caller}: no transport and no
+   * serialization, but everything else as over HTTP. A procedure outside the caller's role is
+   * {@code NOT_FOUND}; the context comes from the server's context factory (with no request);
+   * middleware sees {@code caller} in {@link Call#identity()}; the call's deadline is the smaller
+   * of the server's request timeout and the invoker's {@code timeout}, and a timed call runs on a
+   * virtual thread of its own so that its caller gets {@code TIMEOUT} at the deadline while the
+   * handler is interrupted. Interrupting the caller cancels the call. {@code caller}'s principal
+   * must be of the type the server's authenticator returns.
    */
-  public <I, O> @Nullable O call(Procedure<?, I, O> procedure, C ctx, @Nullable I input) {
-    return engine.call(procedure, null, ctx, input, Duration.ZERO);
-  }
-
-  /**
-   * An {@link Invoker} that calls this server in process with {@code ctx} as every call's context,
-   * as the server's own code: every procedure, whatever its role. The in-process client link is
-   * built on it.
-   */
-  public Invoker invoker(C ctx) {
-    return localInvoker(null, Objects.requireNonNull(ctx, "ctx"));
-  }
-
-  /**
-   * An {@link Invoker} that calls this server in process as {@code caller}, with {@code ctx} as
-   * every call's context: a procedure outside the surface of the caller's role is {@code NOT_FOUND},
-   * as over HTTP, and middleware sees {@code caller} in {@link Call#identity()}.
-   */
-  public Invoker invoker(Identity<?> caller, C ctx) {
-    return localInvoker(Objects.requireNonNull(caller, "caller"), Objects.requireNonNull(ctx, "ctx"));
-  }
-
-  private Invoker localInvoker(@Nullable Identity<?> caller, C ctx) {
+  public Invoker invoker(Identity<?> caller) {
+    Objects.requireNonNull(caller, "caller");
     return new Invoker() {
       @Override
-      public <I, O> O invoke(Procedure<?, I, O> procedure, I input, Duration timeout) {
-        return engine.call(procedure, caller, ctx, input, timeout);
+      @SuppressWarnings("unchecked")
+      public <I, O> Result<O> call(Procedure<?, I, O> procedure, @Nullable I input,
+          Duration timeout) {
+        Objects.requireNonNull(procedure, "procedure");
+        Objects.requireNonNull(timeout, "timeout");
+        long budget = pipeline.budget(timeout.isNegative() ? 0 : timeout.toNanos());
+        Invocation invocation = new Invocation(procedure.name(), procedure,
+            new Input.Value(input), pipeline.caller(caller, Transport.IN_PROCESS, null), null,
+            budget, System.nanoTime() + budget, new Cancellation());
+        return switch (pipeline.call(invocation)) {
+          case Answer.Success s -> new Result<>((O) s.result().output(), s.result().resources());
+          case Answer.Failure f -> throw f.error();
+        };
       }
 
       @Override
-      @SuppressWarnings("unchecked")
-      public <I, O> Result<O> invokeForResult(
-          Procedure<?, I, O> procedure, I input, Duration timeout) {
-        var outcome = engine.outcome(procedure, caller, ctx, input, timeout);
-        return new Result<>((O) outcome.output(), outcome.resources());
+      public String toString() {
+        return "Invoker[" + caller.role().name() + "]";
       }
     };
   }
 
-  /**
-   * Answers one HTTP request in tRPC v11's wire format (single and batched calls), blocking until
-   * the answer is ready; transports call it on a virtual thread. It never throws: every failure is
-   * an error response. The wire is described in {@code docs/protocol.md}.
-   */
-  public ParleyResponse handle(ParleyRequest request) {
-    return wire.handle(Objects.requireNonNull(request, "request"));
+  /** An {@link Invoker} that calls this server in process as an anonymous caller; see {@link #invoker(Identity)}. */
+  public Invoker invoker() {
+    return invoker(Identity.anonymous());
   }
 
   /**
-   * Answers one HTTP request as {@link #handle(ParleyRequest)} does, but hands the answer to {@code
-   * respond} instead of returning it, which lets a transport skip a thread hand-off: a single call
-   * runs on the calling thread, and if it outlives the request timeout, {@code respond} receives
-   * the {@code TIMEOUT} answer at once from Parley's timer thread while the handler is interrupted
-   * and its late result dropped. {@code respond} is called exactly once, possibly before this
-   * method returns and possibly from another thread; it must not block. Never throws.
+   * Answers one HTTP request in tRPC v11's wire format (single, batched and streamed batches)
+   * through {@code responder}: the transports' entry. The calls run on this thread (a batch's
+   * others on virtual threads of their own); at a call's deadline its answer is sent at once from
+   * Parley's timer while its handler is interrupted. {@code responder} is answered exactly once,
+   * possibly before this method returns and possibly from another thread. Never throws. The wire
+   * is described in {@code docs/protocol.md}.
    */
-  public void handle(ParleyRequest request, Consumer<ParleyResponse> respond) {
-    wire.handle(Objects.requireNonNull(request, "request"), respond);
+  public void handle(ParleyRequest request, Responder responder) {
+    wire.handle(Objects.requireNonNull(request, "request"),
+        Objects.requireNonNull(responder, "responder"));
+  }
+
+  /**
+   * Answers one HTTP request as {@link #handle(ParleyRequest, Responder)} does and waits for the
+   * whole answer (a streamed batch's chunks joined): for tests and simple adapters. The request
+   * runs on a virtual thread of its own, so that the answer comes at the deadline even from a
+   * handler that ignores its interrupt. Never throws; an interrupted caller gets {@code
+   * CLIENT_CLOSED_REQUEST}.
+   */
+  public ParleyResponse handle(ParleyRequest request) {
+    Objects.requireNonNull(request, "request");
+    WholeResponse whole = new WholeResponse();
+    Thread.ofVirtual().name("parley-request").start(() -> wire.handle(request, whole));
+    try {
+      return whole.get();
+    } catch (InterruptedException e) {
+      whole.gone();
+      Thread.currentThread().interrupt();
+      return wire.whole(new ParleyException(dev.parley.ErrorCode.CLIENT_CLOSED_REQUEST,
+          "Interrupted while waiting for the answer"));
+    }
   }
 
   /**
@@ -177,7 +182,7 @@ public final class ParleyServer<C> {
   public boolean shutdown(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     try {
-      return engine.shutdown(grace);
+      return pipeline.shutdown(grace);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -186,34 +191,44 @@ public final class ParleyServer<C> {
 
   /** This server's options. */
   public ServerOptions options() {
-    return engine.options();
+    return pipeline.options();
   }
 
   /** This server's contract. */
   public Contract contract() {
-    return engine.contract();
+    return pipeline.contract();
   }
 
   /**
-   * Builds a {@link ParleyServer}: {@link #authenticate}, then {@link #context}, then {@link #use},
-   * in that order; {@link #options} anywhere.
+   * Builds a {@link ParleyServer}: {@link #authenticate}, then {@link #context}, then {@link #use};
+   * {@link #options} and {@link #listener} anywhere.
    *
    * @param <P> the principal type its authenticator resolves
-   * @param <C> the context type
+   * @param <C> the context type after the middleware so far
    */
   public static final class Builder<P, C> {
     private final Contract contract;
     private final Authenticator<P> authenticator;
-    private final ContextFactory<P, C> contextFactory;
-    private final List<Middleware<? super C>> middleware = new ArrayList<>();
+    private final ContextFactory<P, ?> contextFactory;
+    private final List<Middleware<?, ?>> middleware;
+    private final List<CallListener> listeners;
     private ServerOptions options = ServerOptions.defaults();
-    private boolean contextSet;
+    private final boolean contextSet;
 
-    private Builder(
-        Contract contract, Authenticator<P> authenticator, ContextFactory<P, C> contextFactory) {
+    private Builder(Contract contract, Authenticator<P> authenticator,
+        ContextFactory<P, ?> contextFactory) {
+      this(contract, authenticator, contextFactory, List.of(), new ArrayList<>(), false);
+    }
+
+    private Builder(Contract contract, Authenticator<P> authenticator,
+        ContextFactory<P, ?> contextFactory, List<Middleware<?, ?>> middleware,
+        List<CallListener> listeners, boolean contextSet) {
       this.contract = contract;
       this.authenticator = authenticator;
       this.contextFactory = contextFactory;
+      this.middleware = new ArrayList<>(middleware);
+      this.listeners = listeners;
+      this.contextSet = contextSet;
     }
 
     /**
@@ -224,20 +239,22 @@ public final class ParleyServer<C> {
      *
      * @throws IllegalStateException if a context factory or middleware was already set
      */
-    public <P2> Builder<P2, ParleyRequest> authenticate(Authenticator<P2> authenticator) {
+    public <P2> Builder<P2, Identity<P2>> authenticate(Authenticator<P2> authenticator) {
       Objects.requireNonNull(authenticator, "authenticator");
       if (contextSet || !middleware.isEmpty()) {
-        throw new IllegalStateException("authenticate(...) must come before context(...) and use(...)");
+        throw new IllegalStateException(
+            "authenticate(...) must come before context(...) and use(...)");
       }
-      Builder<P2, ParleyRequest> b =
-          new Builder<>(contract, authenticator, (request, identity) -> request);
+      Builder<P2, Identity<P2>> b = new Builder<>(contract, authenticator,
+          (ContextFactory<P2, Identity<P2>>) (request, identity) -> identity);
       b.options = options;
+      b.listeners.addAll(listeners);
       return b;
     }
 
     /**
-     * Builds each HTTP request's context with {@code factory}, from the request and its caller's
-     * {@link Identity}; by default the context is the {@link ParleyRequest}. Call it before {@link
+     * Builds each caller's context with {@code factory}, from its {@link Identity} and its HTTP
+     * request (none in process); by default the context is the identity. Call it before {@link
      * #use}.
      *
      * @throws IllegalStateException if middleware was already added
@@ -247,20 +264,34 @@ public final class ParleyServer<C> {
       if (!middleware.isEmpty()) {
         throw new IllegalStateException("context(...) must come before use(...)");
       }
-      Builder<P, C2> b = new Builder<>(contract, authenticator, factory);
+      Builder<P, C2> b = new Builder<>(contract, authenticator, factory, List.of(), listeners, true);
       b.options = options;
-      b.contextSet = true;
       return b;
     }
 
-    /**
-     * Adds {@code m} around every call, HTTP and in-process; the first added is the outermost. A
-     * middleware that passes on a different context must pass a value of this builder's context
-     * type {@code C}; to hand a handler a context of another type, see {@link
-     * ParleyServer#implement(Procedure, Narrowing, Handler)}.
-     */
-    public Builder<P, C> use(Middleware<? super C> m) {
+    /** Adds {@code m} around every call of the server; the first added is the outermost. */
+    public Builder<P, C> use(Middleware<? super C, ? extends C> m) {
       middleware.add(Objects.requireNonNull(m, "middleware"));
+      return this;
+    }
+
+    /**
+     * Adds {@code narrowing} around every call of the server, after the middleware so far; the
+     * handlers of {@link ParleyServer#implement} then receive the narrowed context.
+     */
+    public <N> Builder<P, N> use(Narrowing<? super C, ? extends N> narrowing) {
+      Objects.requireNonNull(narrowing, "narrowing");
+      List<Middleware<?, ?>> more = new ArrayList<>(middleware);
+      more.add(narrowing);
+      Builder<P, N> b = new Builder<>(contract, authenticator, contextFactory, more, listeners,
+          contextSet);
+      b.options = options;
+      return b;
+    }
+
+    /** Adds a listener that sees every call with its outcome; see {@link CallListener}. */
+    public Builder<P, C> listener(CallListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

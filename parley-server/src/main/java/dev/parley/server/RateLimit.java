@@ -1,11 +1,8 @@
 package dev.parley.server;
 
 import dev.parley.ParleyException;
-import dev.parley.Procedure;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -15,71 +12,70 @@ import org.jspecify.annotations.Nullable;
 /**
  * The built-in rate-limit middleware: a token bucket per caller and procedure. A call finds a token
  * or is answered {@code TOO_MANY_REQUESTS} with a {@code Retry-After} header saying when the next
- * token is due; buckets refill continuously.
+ * token is due; buckets refill continuously. Attach it to the whole server or to a procedure base,
+ * as tRPC apps make a {@code moderateProcedure}:
  *
  * <pre>{@code
- * ParleyServer.builder(CONTRACT)
- *     .authenticate(tokens)
- *     .use(RateLimit.of(20, Duration.ofSeconds(1))          // 20 calls a second, bursts of 20
- *         .with(ChatApi.SAY, 5, Duration.ofSeconds(10)))    // say: 5 every 10 seconds
+ * var server = ParleyServer.builder(CONTRACT).authenticate(tokens)
+ *     .use(RateLimit.of(20, Duration.ofSeconds(1)))                  // 20 calls a second each
  *     .build();
+ * Procedures<Identity<User>> moderated =
+ *     server.procedures().use(RateLimit.of(5, Duration.ofSeconds(10))); // and 5 every 10 s here
+ * moderated.implement(ChatApi.SAY, (ctx, in) -> room.post(ctx, in.text()));
  * }</pre>
  *
  * <p>The caller is, by default, its principal ({@link Identity#principal()}, by {@code toString()}),
  * else its remote address, else {@code local} for in-process calls; {@link #by} sets another key.
  * At most {@value #MAX_BUCKETS} buckets are kept: past that, the buckets that have refilled (idle
- * callers) are dropped. Instances are thread-safe; configure them before the server serves.
+ * callers) are dropped. Each instance keeps its own buckets. Instances are thread-safe.
+ *
+ * @param <C> the context type of the chain it is attached to; it does not read the context
  */
-public final class RateLimit implements Middleware<Object> {
+public final class RateLimit<C> implements Middleware<C, C> {
   /** The most buckets kept at once before idle ones are dropped: {@value}. */
   public static final int MAX_BUCKETS = 100_000;
 
-  private final Limit defaultLimit;
-  private final Map<String, Limit> perProcedure;
+  private final Limit limit;
   private final Function<Call, String> key;
   private final LongSupplier nanoTime;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  private RateLimit(Limit defaultLimit, Map<String, Limit> perProcedure, Function<Call, String> key,
-      LongSupplier nanoTime) {
-    this.defaultLimit = defaultLimit;
-    this.perProcedure = Map.copyOf(perProcedure);
+  private RateLimit(Limit limit, Function<Call, String> key, LongSupplier nanoTime) {
+    this.limit = limit;
     this.key = key;
     this.nanoTime = nanoTime;
   }
 
   /**
    * A limit of {@code permits} calls per {@code period} for each caller and procedure, in bursts of
-   * up to {@code permits}.
+   * up to {@code permits}; the caller is its principal, else its remote address, else {@code local}.
    *
    * @throws IllegalArgumentException when {@code permits} is not positive or {@code period} is not
    *     longer than zero
    */
-  public static RateLimit of(int permits, Duration period) {
-    return new RateLimit(new Limit(permits, period), Map.of(), RateLimit::defaultKey,
+  public static <C> RateLimit<C> of(int permits, Duration period) {
+    return of(permits, period, RateLimit::defaultKey);
+  }
+
+  /**
+   * A limit of {@code permits} calls per {@code period} for each key and procedure, the key of a
+   * call being what {@code key} says (e.g. an API key's owner, a tenant).
+   *
+   * @throws IllegalArgumentException when {@code permits} is not positive or {@code period} is not
+   *     longer than zero
+   */
+  public static <C> RateLimit<C> of(int permits, Duration period, Function<Call, String> key) {
+    return new RateLimit<>(new Limit(permits, period), Objects.requireNonNull(key, "key"),
         System::nanoTime);
   }
 
-  /** A copy with {@code permits} per {@code period} for {@code procedure} instead of the default. */
-  public RateLimit with(Procedure<?, ?, ?> procedure, int permits, Duration period) {
-    Map<String, Limit> limits = new HashMap<>(perProcedure);
-    limits.put(procedure.name(), new Limit(permits, period));
-    return new RateLimit(defaultLimit, limits, key, nanoTime);
-  }
-
-  /** A copy that tells callers apart by {@code key} (e.g. an API key's owner, a tenant). */
-  public RateLimit by(Function<Call, String> key) {
-    return new RateLimit(defaultLimit, perProcedure, Objects.requireNonNull(key, "key"), nanoTime);
-  }
-
   /** A copy that reads time from {@code nanoTime}, for tests. */
-  RateLimit ticking(LongSupplier nanoTime) {
-    return new RateLimit(defaultLimit, perProcedure, key, nanoTime);
+  RateLimit<C> ticking(LongSupplier nanoTime) {
+    return new RateLimit<>(limit, key, nanoTime);
   }
 
   @Override
-  public @Nullable Object intercept(Object ctx, Call call, Next<Object> next) throws Exception {
-    Limit limit = perProcedure.getOrDefault(call.name(), defaultLimit);
+  public Result intercept(C ctx, Call call, Next<C> next) throws Exception {
     String id = key.apply(call) + '\u0000' + call.name();
     long now = nanoTime.getAsLong();
     Bucket bucket = buckets.get(id);
@@ -108,7 +104,7 @@ public final class RateLimit implements Middleware<Object> {
 
   @Override
   public String toString() {
-    return "RateLimit[" + defaultLimit + (perProcedure.isEmpty() ? "" : ", " + perProcedure) + "]";
+    return "RateLimit[" + limit + "]";
   }
 
   /** {@code permits} per {@code period}. */

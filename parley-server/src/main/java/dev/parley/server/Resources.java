@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Declares the resources a procedure touches, computed after its handler succeeded: for a query
- * what it read, for a mutation what it changed. A mutation's resources travel with its result
- * ({@code "resources":[…]} on the HTTP wire) so that clients can refetch the queries they overlap.
- * Names are plain strings such as {@code "todos"} or {@code "todo/3"}.
+ * what it read, for a mutation what it changed. They travel with the result ({@code
+ * "resources":[…]} on the HTTP wire for mutations, {@link dev.parley.Invoker.Result#resources()}
+ * in process) so that clients can refetch the queries they overlap. Names are plain strings such
+ * as {@code "todos"} or {@code "todo/3"}.
  *
  * @param <C> the context type
  * @param <I> the input type

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Every bad input of the wire: the right code, status and shape, and the server still serves. */
 class BadInputTest {
-  private final ParleyServer<ParleyRequest> server = Fixture.server();
+  private final ParleyServer<Identity<Void>> server = Fixture.server();
 
   @AfterEach
   void serverStillServes() {

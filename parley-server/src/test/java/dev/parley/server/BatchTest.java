@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class BatchTest {
-  private final ParleyServer<ParleyRequest> server = Fixture.server();
+  private final ParleyServer<Identity<Void>> server = Fixture.server();
 
   @Test
   void answersABatchOfQueriesInOrder() {

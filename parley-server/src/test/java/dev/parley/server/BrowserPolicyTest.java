@@ -15,7 +15,7 @@ class BrowserPolicyTest {
   private static final String APP = "https://app.example.com";
   private static final String EVIL = "https://evil.example";
 
-  private static ParleyServer<ParleyRequest> server(ServerOptions options) {
+  private static ParleyServer<Identity<Void>> server(ServerOptions options) {
     return Fixture.implement(ParleyServer.builder(Fixture.CONTRACT).options(options).build());
   }
 

@@ -40,7 +40,7 @@ final class Fixture {
   private Fixture() {}
 
   /** A server of {@link #CONTRACT} with every procedure implemented and a store with one todo. */
-  static ParleyServer<ParleyRequest> server() {
+  static ParleyServer<Identity<Void>> server() {
     return implement(ParleyServer.builder(CONTRACT).options(OPTIONS).build());
   }
 

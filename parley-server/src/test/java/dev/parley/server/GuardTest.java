@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** Guards and narrowing are middleware, attached to procedure bases. */
 class GuardTest {
   /** A context where the user may be missing, as an authenticator leaves it for anonymous callers. */
   record MaybeUser(Optional<String> user) {}
@@ -19,9 +22,14 @@ class GuardTest {
   /** The narrowed context: a user for sure. */
   record SignedIn(String user) {}
 
-  private static final Narrowing<MaybeUser, SignedIn> SIGNED_IN = (ctx, call) -> ctx.user()
-      .map(SignedIn::new)
-      .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
+  private final AtomicInteger narrowings = new AtomicInteger();
+
+  private final Narrowing<MaybeUser, SignedIn> signedIn = (ctx, call) -> {
+    narrowings.incrementAndGet();
+    return ctx.user()
+        .map(SignedIn::new)
+        .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
+  };
 
   private final List<String> ran = Roles.log();
 
@@ -35,18 +43,19 @@ class GuardTest {
   @Test
   void answersForbiddenWhenAGuardRefusesAndNeverRunsTheHandler() {
     var server = server();
-    server.implement(Roles.WHOAMI, (ctx, in) -> "me");
-    server.implement(Roles.SAY, (ctx, in) -> {
-          ran.add("say");
-          return "said";
-        })
-        .guard((ctx, in) -> !in.text().contains("spam"))
-        .guard((ctx, in) -> ctx.user().orElse("").equals("ada"));
+    Guard<MaybeUser> noSpam = (ctx, call) -> !((Roles.Text) call.input()).text().contains("spam");
+    Guard<MaybeUser> adaOnly = (ctx, call) -> ctx.user().orElse("").equals("ada");
+    server.procedures().use(noSpam).use(adaOnly).implement(Roles.SAY, (ctx, in) -> {
+      ran.add("say");
+      return "said";
+    });
     implementRest(server);
 
     var refused = server.handle(post("u-token", "say", "", "{\"text\":\"buy spam\"}"));
     assertError(refused, 403, "FORBIDDEN", -32003, "say");
     assertThat(refused.bodyText()).contains("Not allowed to call \\\"say\\\"");
+    assertError(server.handle(post("x-token", "say", "", "{\"text\":\"hi\"}")),
+        403, "FORBIDDEN", -32003, "say");
     assertThat(ran).isEmpty();
     assertThat(server.handle(post("u-token", "say", "", "{\"text\":\"hello\"}")).status())
         .isEqualTo(200);
@@ -54,18 +63,22 @@ class GuardTest {
   }
 
   @Test
-  void handsTheHandlerGuardsAndResourcesTheNarrowedContext() {
+  void handsTheHandlerAndResourcesTheNarrowedContextNarrowedOncePerCall() {
     var server = server();
-    server.implement(Roles.WHOAMI, SIGNED_IN, (SignedIn ctx, Void in) -> ctx.user());
-    server.implement(Roles.SAY, SIGNED_IN, (SignedIn ctx, Roles.Text in) -> ctx.user() + ": " + in.text())
-        .guard((SignedIn ctx, Roles.Text in) -> !ctx.user().equals("root"))
+    Procedures<SignedIn> signedInProcedures = server.procedures().use(signedIn);
+    Guard<SignedIn> notRoot = (ctx, call) -> !ctx.user().equals("root");
+    signedInProcedures.implement(Roles.WHOAMI, (ctx, in) -> ctx.user());
+    signedInProcedures.use(notRoot)
+        .implement(Roles.SAY, (ctx, in) -> ctx.user() + ": " + in.text())
         .resources((ctx, in, out) -> Set.of("inbox/" + ctx.user()));
     implementRest(server);
 
     assertThat(server.handle(get("u-token", "whoami", "")).bodyText())
         .isEqualTo("{\"result\":{\"data\":\"ada\"}}");
+    narrowings.set(0);
     assertThat(server.handle(post("u-token", "say", "", "{\"text\":\"hi\"}")).bodyText())
         .isEqualTo("{\"result\":{\"data\":\"ada: hi\",\"resources\":[\"inbox/ada\"]}}");
+    assertThat(narrowings).hasValue(1);
     assertError(server.handle(post("x-token", "say", "", "{\"text\":\"hi\"}")),
         403, "FORBIDDEN", -32003, "say");
   }
@@ -73,7 +86,7 @@ class GuardTest {
   @Test
   void answersTheNarrowingsRefusalWithItsCode() {
     var server = server();
-    server.implement(Roles.WHOAMI, SIGNED_IN, (SignedIn ctx, Void in) -> ctx.user());
+    server.procedures().use(signedIn).implement(Roles.WHOAMI, (ctx, in) -> ctx.user());
     implementRest(server);
     server.implement(Roles.SAY, (ctx, in) -> "said");
 
@@ -81,6 +94,24 @@ class GuardTest {
     assertError(r, 401, "UNAUTHORIZED", -32001, "whoami");
     assertThat(r.bodyText()).contains("Sign in first");
     assertThat(server.handle(get("a-token", "whoami", "")).bodyText()).contains("bot");
+  }
+
+  @Test
+  void narrowsServerWideSoThatEveryHandlerGetsTheNarrowedContext() {
+    ParleyServer<SignedIn> server = ParleyServer.builder(Roles.CONTRACT)
+        .authenticate(Roles.BY_TOKEN)
+        .context((request, id) -> new MaybeUser(id.principalIfAny()))
+        .use(signedIn)
+        .build();
+    server.implement(Roles.WHOAMI, (ctx, in) -> ctx.user());
+    server.implement(Roles.SAY, (ctx, in) -> ctx.user());
+    server.implement(Roles.INBOX, (ctx, in) -> ctx.user());
+    server.implement(Roles.ANNOUNCE, (ctx, in) -> ctx.user());
+    server.implement(Roles.BAN, (ctx, in) -> ctx.user());
+
+    assertThat(server.invoker(Roles.TOKENS.get("a-token"))
+        .invoke(Roles.WHOAMI, null, Duration.ZERO)).isEqualTo("bot");
+    assertError(server.handle(get(null, "whoami", "")), 401, "UNAUTHORIZED", -32001, "whoami");
   }
 
   private static void implementRest(ParleyServer<MaybeUser> server) {

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HttpWireTest {
-  private final ParleyServer<ParleyRequest> server = Fixture.server();
+  private final ParleyServer<Identity<Void>> server = Fixture.server();
 
   @Test
   void answersQueryByGetWithResultData() {

@@ -4,26 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.ErrorCode;
+import dev.parley.Invoker;
 import dev.parley.Parley;
 import dev.parley.ParleyException;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** In-process calls through the server's {@link Invoker}: the same pipeline as over HTTP. */
 class LocalCallTest {
-  private final ParleyServer<ParleyRequest> server = Fixture.server();
-  private final ParleyRequest ctx = Fixture.get("", "");
+  private final ParleyServer<Identity<Void>> server = Fixture.server();
+  private final Invoker invoker = server.invoker();
 
   @Test
-  void callsAProcedureInProcess() {
-    Fixture.Todo added = server.call(Fixture.ADD, ctx, new Fixture.NewTodo("eggs"));
-    assertThat(added.text()).isEqualTo("eggs");
-    assertThat(server.call(Fixture.LIST, ctx, null)).extracting(Fixture.Todo::text)
+  void callsAProcedureInProcessAndReturnsTheMutationsResources() {
+    Invoker.Result<Fixture.Todo> added = invoker.call(Fixture.ADD, new Fixture.NewTodo("eggs"),
+        Duration.ZERO);
+    assertThat(added.output().text()).isEqualTo("eggs");
+    assertThat(added.resources()).containsExactlyInAnyOrder("todos", "todo/2");
+    assertThat(invoker.invoke(Fixture.LIST, null, Duration.ZERO)).extracting(Fixture.Todo::text)
         .containsExactly("milk", "eggs");
   }
 
   @Test
+  void keepsAQuerysResources() {
+    var s = Fixture.implement(ParleyServer.builder(Fixture.CONTRACT.with(READ)).build());
+    s.implement(READ, (ctx, in) -> "read").resources((ctx, in, out) -> Set.of("todos"));
+    assertThat(s.invoker().call(READ, null, Duration.ZERO).resources()).containsExactly("todos");
+  }
+
+  static final dev.parley.Query<dev.parley.Shared, Void, String> READ =
+      Parley.query("read").output(String.class);
+
+  @Test
   void keepsInputValidationInProcess() {
-    assertThatThrownBy(() -> server.call(Fixture.ADD, ctx, new Fixture.NewTodo("")))
+    assertThatThrownBy(() -> invoker.invoke(Fixture.ADD, new Fixture.NewTodo(""), Duration.ZERO))
         .isInstanceOfSatisfying(ParleyException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
           assertThat(e.issues()).extracting(dev.parley.Issue::path).containsExactly("text");
@@ -32,7 +47,7 @@ class LocalCallTest {
 
   @Test
   void keepsOutputValidationInProcess() {
-    assertThatThrownBy(() -> server.call(Fixture.BAD_OUTPUT, ctx, null))
+    assertThatThrownBy(() -> invoker.invoke(Fixture.BAD_OUTPUT, null, Duration.ZERO))
         .isInstanceOfSatisfying(ParleyException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_SERVER_ERROR);
           assertThat(e.getMessage()).isEqualTo("Internal server error");
@@ -43,12 +58,12 @@ class LocalCallTest {
   void skipsOutputValidationWhenTurnedOff() {
     var s = Fixture.implement(ParleyServer.builder(Fixture.CONTRACT)
         .options(ServerOptions.builder().validateOutput(false).build()).build());
-    assertThat(s.call(Fixture.BAD_OUTPUT, ctx, null).id()).isEqualTo(7);
+    assertThat(s.invoker().invoke(Fixture.BAD_OUTPUT, null, Duration.ZERO).id()).isEqualTo(7);
   }
 
   @Test
   void hidesAnUnexpectedExceptionInProcess() {
-    assertThatThrownBy(() -> server.call(Fixture.BOOM, ctx, null))
+    assertThatThrownBy(() -> invoker.invoke(Fixture.BOOM, null, Duration.ZERO))
         .isInstanceOfSatisfying(ParleyException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_SERVER_ERROR);
           assertThat(e.getMessage()).isEqualTo("Internal server error");
@@ -58,14 +73,13 @@ class LocalCallTest {
   @Test
   void refusesADescriptorOfAnotherContract() {
     var other = Parley.query("todos.list");
-    assertThatThrownBy(() -> server.call(other, ctx, null))
+    assertThatThrownBy(() -> invoker.invoke(other, null, Duration.ZERO))
         .isInstanceOfSatisfying(ParleyException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
   }
 
   @Test
-  void invokesThroughTheInvoker() {
-    var invoker = server.invoker(ctx);
+  void answersItsOwnCodeAndKeepsServing() {
     assertThat(invoker.invoke(Fixture.GET, new Fixture.Id(1), Duration.ZERO).text())
         .isEqualTo("milk");
     assertThatThrownBy(() -> invoker.invoke(Fixture.GET, new Fixture.Id(5), Duration.ofSeconds(5)))

@@ -12,6 +12,7 @@ import dev.parley.Parley;
 import dev.parley.ParleyException;
 import dev.parley.Query;
 import dev.parley.Shared;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +34,8 @@ class MiddlewareTest {
 
   private static ParleyServer.Builder<Void, AppCtx> builder() {
     return ParleyServer.builder(CONTRACT)
-        .context((req, id) -> new AppCtx(req.header("x-user").orElse("anonymous"), "none"));
+        .context((req, id) -> new AppCtx(
+            req.flatMap(r -> r.header("x-user")).orElse("anonymous"), "none"));
   }
 
   private static ParleyServer<AppCtx> withWho(ParleyServer<AppCtx> server, List<String> seen) {
@@ -51,13 +53,13 @@ class MiddlewareTest {
     var server = withWho(builder()
         .use((ctx, call, next) -> {
           seen.add("outer>" + call.name());
-          Object out = next.proceed(ctx);
+          Result out = next.proceed(ctx);
           seen.add("outer<");
           return out;
         })
         .use((ctx, call, next) -> {
           seen.add("inner>" + call.request().map(ParleyRequest::method).orElse("local"));
-          Object out = next.proceed(ctx);
+          Result out = next.proceed(ctx);
           seen.add("inner<");
           return out;
         })
@@ -121,7 +123,7 @@ class MiddlewareTest {
           return next.proceed(ctx);
         })
         .build(), seen);
-    assertThat(server.call(WHO, new AppCtx("bob", "none"), null)).isEqualTo("bob/none");
+    assertThat(server.invoker().invoke(WHO, null, Duration.ZERO)).isEqualTo("anonymous/none");
     assertThat(seen).containsExactly("local", "handler");
   }
 
@@ -138,6 +140,6 @@ class MiddlewareTest {
           throw new ParleyException(ErrorCode.FORBIDDEN, "go away");
         })
         .build();
-    assertError(server.handle(getAs("ann")), 403, "FORBIDDEN", -32003, null);
+    assertError(server.handle(getAs("ann")), 403, "FORBIDDEN", -32003, "who");
   }
 }

@@ -78,7 +78,7 @@ class ParleyServerTest {
     assertThat(inFlight.get().bodyText()).isEqualTo("{\"result\":{\"data\":\"done\"}}");
     assertThat(shutdown.get()).isTrue();
     assertError(server.handle(get("slow", "")), 503, "SERVICE_UNAVAILABLE", -32603, null);
-    assertThatThrownBy(() -> server.call(SLOW, get("", ""), null))
+    assertThatThrownBy(() -> server.invoker().invoke(SLOW, null, Duration.ZERO))
         .isInstanceOfSatisfying(ParleyException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
   }
@@ -105,7 +105,7 @@ class ParleyServerTest {
     assertThat(inFlight.join().status()).isEqualTo(200);
   }
 
-  private static boolean refusesNewCalls(ParleyServer<ParleyRequest> server) {
+  private static boolean refusesNewCalls(ParleyServer<Identity<Void>> server) {
     return server.handle(get("nope", "")).status() == 503;
   }
 }

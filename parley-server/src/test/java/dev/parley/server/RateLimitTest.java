@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
-  private ParleyServer<String> server(RateLimit limit) {
+  private ParleyServer<String> server(RateLimit<String> limit) {
     ParleyServer<String> server = ParleyServer.builder(Roles.CONTRACT)
         .authenticate(Roles.BY_TOKEN)
         .context((request, id) -> "ctx")
@@ -74,9 +74,19 @@ class RateLimitTest {
   }
 
   @Test
-  void appliesAProceduresOwnLimitAndPutsTheLongestRetryOnABatch() {
-    var limit = RateLimit.of(100, Duration.ofSeconds(1)).with(Roles.SAY, 1, Duration.ofSeconds(30));
-    var server = server(limit);
+  void appliesAProcedureBasesOwnLimitAndPutsTheLongestRetryOnABatch() {
+    ParleyServer<String> server = ParleyServer.builder(Roles.CONTRACT)
+        .authenticate(Roles.BY_TOKEN)
+        .context((request, id) -> "ctx")
+        .use(RateLimit.<String>of(100, Duration.ofSeconds(1)).ticking(now::get))
+        .build();
+    Procedures<String> moderated =
+        server.procedures().use(RateLimit.<String>of(1, Duration.ofSeconds(30)).ticking(now::get));
+    moderated.implement(Roles.SAY, (ctx, in) -> "said");
+    server.implement(Roles.WHOAMI, (ctx, in) -> "me");
+    server.implement(Roles.INBOX, (ctx, in) -> "inbox");
+    server.implement(Roles.ANNOUNCE, (ctx, in) -> "announced");
+    server.implement(Roles.BAN, (ctx, in) -> "banned");
     assertThat(server.handle(post("u-token", "say", "", "{\"text\":\"x\"}")).status()).isEqualTo(200);
     var batch = server.handle(post("u-token", "say,say", "batch=1",
         "{\"0\":{\"text\":\"a\"},\"1\":{\"text\":\"b\"}}"));
@@ -88,7 +98,7 @@ class RateLimitTest {
   @Test
   void limitsInProcessCallsToo() {
     var server = server(RateLimit.of(1, Duration.ofMinutes(1)));
-    var client = server.invoker(Roles.TOKENS.get("u-token"), "ctx");
+    var client = server.invoker(Roles.TOKENS.get("u-token"));
     client.invoke(Roles.WHOAMI, null, Duration.ZERO);
     assertThatThrownBy(() -> client.invoke(Roles.WHOAMI, null, Duration.ZERO))
         .isInstanceOfSatisfying(ParleyException.class, e -> {
@@ -103,7 +113,7 @@ class RateLimitTest {
         .hasMessageContaining("permits: 0 (expected: > 0)");
     assertThatThrownBy(() -> RateLimit.of(1, Duration.ZERO))
         .hasMessageContaining("period: PT0S (expected: > 0)");
-    assertThat(List.of(RateLimit.of(3, Duration.ofSeconds(1)).toString()))
+    assertThat(List.of(RateLimit.<String>of(3, Duration.ofSeconds(1)).toString()))
         .containsExactly("RateLimit[3 per PT1S]");
   }
 }

@@ -91,15 +91,17 @@ class RoleBoundaryTest {
   }
 
   @Test
-  void checksTheRoleOfInProcessCallersAndTrustsTheServersOwnCalls() {
-    var ctx = new Roles.Ctx("bot", "agent");
-    var asAgent = server.invoker(Roles.TOKENS.get("a-token"), ctx);
+  void checksTheRoleOfInProcessCallersAndBuildsTheirContextWithTheFactory() {
+    var asAgent = server.invoker(Roles.TOKENS.get("a-token"));
     assertThatThrownBy(() -> asAgent.invoke(Roles.SAY, new Roles.Text("hi"), Duration.ZERO))
         .isInstanceOfSatisfying(ParleyException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     assertThat(asAgent.invoke(Roles.ANNOUNCE, new Roles.Text("up"), Duration.ZERO))
         .isEqualTo("announced up");
-    assertThat(server.call(Roles.SAY, ctx, new Roles.Text("hi"))).isEqualTo("bot says hi");
+    assertThat(server.invoker(Roles.TOKENS.get("u-token"))
+        .invoke(Roles.SAY, new Roles.Text("hi"), Duration.ZERO)).isEqualTo("ada says hi");
+    assertThat(server.invoker().invoke(Roles.WHOAMI, null, Duration.ZERO))
+        .isEqualTo("nobody/shared");
   }
 
   @Test

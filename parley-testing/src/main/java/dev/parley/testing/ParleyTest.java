@@ -1,7 +1,9 @@
 package dev.parley.testing;
 
+import dev.parley.Role;
 import dev.parley.Shared;
 import dev.parley.client.ParleyClient;
+import dev.parley.server.Identity;
 import dev.parley.server.ParleyServer;
 import java.util.Objects;
 
@@ -14,11 +16,13 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>or, with no HTTP at all (input and output validation and middleware still run):
+ * <p>or, with no HTTP at all (validation, the context factory, middleware and deadlines as over
+ * HTTP), as an anonymous caller or as a role's principal:
  *
  * <pre>{@code
- * var client = ParleyTest.inProcess(TodoApp.server(), new AppCtx("ada"));
- * assertThat(client.mutate(TodoApi.ADD, new NewTodo("milk")).text()).isEqualTo("milk");
+ * ParleyClient<Shared> anyone = ParleyTest.inProcess(TodoApp.server());
+ * ParleyClient<User> ada = ParleyTest.inProcess(ChatApp.server(), ChatApi.USER, "ada");
+ * assertThat(ada.mutate(ChatApi.SAY, new Text("hi")).author()).isEqualTo("ada");
  * }</pre>
  */
 public final class ParleyTest {
@@ -37,12 +41,24 @@ public final class ParleyTest {
   }
 
   /**
-   * A client that calls {@code server} in process, on the caller's thread, with {@code ctx} as the
-   * context of every call: no serialization, but validation and middleware as over HTTP.
+   * A client that calls {@code server} in process as an anonymous caller (the shared surface): no
+   * serialization, but its context made by the server's context factory, and validation,
+   * middleware and deadlines as over HTTP.
    */
-  public static <C> ParleyClient<Shared> inProcess(ParleyServer<C> server, C ctx) {
+  public static ParleyClient<Shared> inProcess(ParleyServer<?> server) {
     Objects.requireNonNull(server, "server");
-    Objects.requireNonNull(ctx, "ctx");
-    return ParleyClient.inProcess(server.invoker(ctx));
+    return ParleyClient.inProcess(server.invoker(Identity.anonymous()));
+  }
+
+  /**
+   * A client that calls {@code server} in process as {@code principal} acting in {@code role}: the
+   * role's surface, the context the server's context factory makes for that identity (as for an
+   * HTTP caller its authenticator resolved to it), validation, middleware and deadlines as over
+   * HTTP. {@code principal} must be of the type the server's authenticator returns.
+   */
+  public static <R extends Shared> ParleyClient<R> inProcess(
+      ParleyServer<?> server, Role<R> role, Object principal) {
+    Objects.requireNonNull(server, "server");
+    return ParleyClient.inProcess(server.invoker(Identity.of(role, principal)), role);
   }
 }

@@ -12,7 +12,10 @@ import dev.parley.Query;
 import dev.parley.Schema;
 import dev.parley.Shared;
 import dev.parley.client.ParleyClientException;
-import dev.parley.server.Middleware;
+import dev.parley.Role;
+import dev.parley.client.ParleyClient;
+import dev.parley.server.Guard;
+import dev.parley.server.Identity;
 import dev.parley.server.ParleyServer;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
@@ -34,13 +37,33 @@ class ParleyTestTest {
   static final Mutation<Shared, NewNote, String> ADD =
       Parley.mutation("notes.add").input(NewNote.class).output(String.class);
   static final Query<Shared, Void, String> ME = Parley.query("me").output(String.class);
-  static final Contract CONTRACT = Contract.of(NOTES, ADD, ME);
 
-  /** A server whose context is the user named by the {@code x-user} header. */
+  interface Member extends Shared {}
+
+  static final Role<Member> MEMBER = Role.of("member", Member.class);
+  static final Query<Member, Void, String> SECRET =
+      Parley.query("secret").role(MEMBER).output(String.class);
+  static final Contract CONTRACT = Contract.of(NOTES, ADD, ME, SECRET);
+
+  /**
+   * A server whose callers are members named by the {@code x-user} header, anonymous without it;
+   * the context is the user.
+   */
   static ParleyServer<User> server() {
-    ParleyServer<User> server = ParleyServer.builder(CONTRACT)
-        .context((request, id) -> new User(request.header("x-user").orElse("anonymous")))
-        .build();
+    ParleyServer<User> server = builder().build();
+    implement(server);
+    return server;
+  }
+
+  static ParleyServer.Builder<String, User> builder() {
+    return ParleyServer.builder(CONTRACT)
+        .authenticate(request -> request.header("x-user")
+            .map(name -> Identity.of(MEMBER, name))
+            .orElse(Identity.anonymous()))
+        .context((request, id) -> new User(id.principalIfAny().orElse("anonymous")));
+  }
+
+  static void implement(ParleyServer<User> server) {
     List<String> notes = new CopyOnWriteArrayList<>();
     server.implement(NOTES, (ctx, in) -> List.copyOf(notes));
     server.implement(ADD, (ctx, in) -> {
@@ -48,7 +71,7 @@ class ParleyTestTest {
       return in.text();
     }).resources((ctx, in, out) -> java.util.Set.of("notes", "note/" + out));
     server.implement(ME, (ctx, in) -> ctx.name());
-    return server;
+    server.implement(SECRET, (ctx, in) -> "for " + ctx.name());
   }
 
   @Test
@@ -108,17 +131,30 @@ class ParleyTestTest {
   }
 
   @Test
-  void inProcessCallsWithTheGivenContext() {
-    var client = ParleyTest.inProcess(server(), new User("grace"));
+  void inProcessCallsAsARolesPrincipalWithTheContextTheFactoryMakes() {
+    ParleyClient<Member> grace = ParleyTest.inProcess(server(), MEMBER, "grace");
 
-    assertThat(client.query(ME)).isEqualTo("grace");
-    assertThat(client.mutate(ADD, new NewNote("eggs"))).isEqualTo("eggs");
-    assertThat(client.query(NOTES)).containsExactly("eggs");
+    assertThat(grace.role()).isEqualTo(MEMBER);
+    assertThat(grace.query(ME)).isEqualTo("grace");
+    assertThat(grace.query(SECRET)).isEqualTo("for grace");
+    assertThat(grace.mutate(ADD, new NewNote("eggs"))).isEqualTo("eggs");
+    assertThat(grace.query(NOTES)).containsExactly("eggs");
+  }
+
+  @Test
+  void inProcessAnonymousCallersSeeOnlyTheSharedSurface() {
+    var server = server();
+    ParleyClient<Shared> anyone = ParleyTest.inProcess(server);
+    assertThat(anyone.query(ME)).isEqualTo("anonymous");
+    ParleyClient<Member> claimsMember = ParleyClient.inProcess(server.invoker(), MEMBER);
+    assertThatThrownBy(() -> claimsMember.query(SECRET))
+        .isInstanceOfSatisfying(ParleyClientException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
   }
 
   @Test
   void mutationResultsCarryTheirResourcesInProcessAndOverHttp() {
-    var local = ParleyTest.inProcess(server(), new User("grace")).mutateForResult(ADD, new NewNote("tea"));
+    var local = ParleyTest.inProcess(server(), MEMBER, "grace").mutateForResult(ADD, new NewNote("tea"));
     assertThat(local.value()).isEqualTo("tea");
     assertThat(local.resources()).containsExactlyInAnyOrder("notes", "note/tea");
 
@@ -130,23 +166,14 @@ class ParleyTestTest {
 
   @Test
   void inProcessKeepsValidationAndMiddleware() {
-    ParleyServer<User> server = ParleyServer.builder(CONTRACT)
-        .context((request, id) -> new User("unused"))
-        .use((Middleware<User>) (ctx, call, next) -> {
-          if (ctx.name().equals("mallory")) {
-            throw new ParleyException(ErrorCode.FORBIDDEN, "no");
-          }
-          return next.proceed(ctx);
-        })
-        .build();
-    server.implement(NOTES, (ctx, in) -> List.of());
-    server.implement(ADD, (ctx, in) -> in.text());
-    server.implement(ME, (ctx, in) -> ctx.name());
+    Guard<User> notMallory = (ctx, call) -> !ctx.name().equals("mallory");
+    ParleyServer<User> server = builder().use(notMallory).build();
+    implement(server);
 
-    assertThatThrownBy(() -> ParleyTest.inProcess(server, new User("ada")).mutate(ADD, new NewNote("")))
+    assertThatThrownBy(() -> ParleyTest.inProcess(server, MEMBER, "ada").mutate(ADD, new NewNote("")))
         .isInstanceOfSatisfying(ParleyException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
-    assertThatThrownBy(() -> ParleyTest.inProcess(server, new User("mallory")).query(ME))
+    assertThatThrownBy(() -> ParleyTest.inProcess(server, MEMBER, "mallory").query(ME))
         .isInstanceOfSatisfying(ParleyException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
   }

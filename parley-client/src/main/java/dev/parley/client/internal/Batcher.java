@@ -74,6 +74,7 @@ final class Batcher {
         Call twin = shared.putIfAbsent(call.key, call);
         if (twin != null) {
           twin.waiters++;
+          twin.waitAlso(call.deadline);
           return twin;
         }
       }

@@ -16,7 +16,7 @@ final class Call {
   final @Nullable String encoded;
   /** The de-duplication key ({@code name?encoded}); {@code null} when never shared. */
   final @Nullable String key;
-  final CompletableFuture<Reply> reply = new CompletableFuture<>();
+  final CompletableFuture<Output> reply = new CompletableFuture<>();
 
   /** Callers still waiting for the answer; at 0 the call is abandoned. */
   int waiters = 1;
@@ -24,12 +24,29 @@ final class Call {
   long seq;
   /** The request that carries the call, once sent. */
   @Nullable Exchange exchange;
+  /**
+   * When the last of its callers stops waiting, by {@link System#nanoTime()}; {@link #NO_DEADLINE}
+   * while one of them waits without a limit. Sent to the server as the call's deadline.
+   */
+  long deadline;
 
-  Call(Endpoint endpoint, byte @Nullable [] json, @Nullable String encoded, @Nullable String key) {
+  /** The deadline of a caller who waits without a limit. */
+  static final long NO_DEADLINE = Long.MIN_VALUE;
+
+  Call(Endpoint endpoint, byte @Nullable [] json, @Nullable String encoded, @Nullable String key,
+      long deadline) {
+    this.deadline = deadline;
     this.endpoint = endpoint;
     this.json = json;
     this.encoded = encoded;
     this.key = key;
+  }
+
+  /** One more caller, waiting until {@code other} (or without a limit), shares this call. */
+  void waitAlso(long other) {
+    if (deadline != NO_DEADLINE && (other == NO_DEADLINE || other - deadline > 0)) {
+      deadline = other;
+    }
   }
 
   String name() {

@@ -14,6 +14,8 @@ final class Exchange {
   final boolean mutation;
   private volatile @Nullable CompletableFuture<?> http;
   private volatile boolean aborted;
+  private final java.util.concurrent.atomic.AtomicBoolean finished =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   Exchange(List<Call> calls) {
     this.calls = calls;
@@ -32,6 +34,11 @@ final class Exchange {
       }
     }
     return true;
+  }
+
+  /** Marks the exchange finished; true the first time only, so its slot is freed once. */
+  boolean finish() {
+    return finished.compareAndSet(false, true);
   }
 
   /** Records the HTTP request's future, cancelling it at once if the exchange was aborted. */

@@ -31,8 +31,8 @@ public final class Failures {
     if (e instanceof ParleyClientException client) {
       return client;
     }
-    return new ParleyClientException(
-        e.code(), messageOf(e), 0, e.issues(), e.data().orElse(null), e);
+    return new ParleyClientException(e.code(), messageOf(e), 0, e.issues(), e.data().orElse(null),
+        e, e.retryAfter().orElse(null));
   }
 
   /** Any failure of a call, as the client's exception. */
@@ -71,7 +71,7 @@ public final class Failures {
 
   private static ParleyClientException rethrown(ParleyClientException e) {
     return new ParleyClientException(e.code(), e.getMessage(), e.httpStatus(), e.issues(),
-        e.data().orElse(null), e.getCause());
+        e.data().orElse(null), e.getCause(), e.retryAfter().orElse(null));
   }
 
   private static Throwable unwrap(Throwable t) {

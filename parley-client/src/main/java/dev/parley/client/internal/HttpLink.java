@@ -10,7 +10,15 @@ import dev.parley.client.ClientOptions;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import dev.parley.internal.json.JsonCodec;
+import dev.parley.internal.wire.JsonLines;
+import dev.parley.internal.wire.Percent;
+import dev.parley.internal.wire.TimeoutHeader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,6 +46,7 @@ public final class HttpLink implements Link {
   private final Map<String, Endpoint> endpoints;
   private final String[] headers;
   private final boolean deduplicate;
+  private final boolean streamBatches;
   private final JsonCodec writer = JsonCodec.standard();
   private final JsonCodec reader =
       new JsonCodec(JsonCodec.DEFAULT_MAX_NESTING_DEPTH + ENVELOPE_DEPTH);
@@ -73,6 +82,7 @@ public final class HttpLink implements Link {
       HttpRequest.newBuilder(URI.create(this.base)).headers(headers); // refuses restricted ones now
     }
     this.deduplicate = options.deduplicate();
+    this.streamBatches = options.streamBatches();
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(options.httpVersion())
         .followRedirects(HttpClient.Redirect.NEVER);
@@ -135,9 +145,10 @@ public final class HttpLink implements Link {
     String encoded = json == null || endpoint.mutation() ? null : Percent.encode(json);
     String key = !deduplicate || endpoint.mutation() ? null
         : encoded == null ? endpoint.name() : endpoint.name() + '?' + encoded;
+    long deadline = timeout.isZero() ? Call.NO_DEADLINE : System.nanoTime() + timeout.toNanos();
     Call call;
     try {
-      call = batcher.submit(new Call(endpoint, json, encoded, key));
+      call = batcher.submit(new Call(endpoint, json, encoded, key, deadline));
     } catch (ParleyClientException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -154,38 +165,116 @@ public final class HttpLink implements Link {
   }
 
   private void send(Exchange x) {
-    CompletableFuture<HttpResponse<byte[]>> f;
+    boolean streamed = streamBatches && x.batch();
+    CompletableFuture<Void> f;
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Wire.url(base, x)))
           .header("accept", "application/json");
       if (headers.length > 0) {
         request.headers(headers);
       }
+      long remaining = remaining(x);
+      if (remaining > 0) {
+        request.header(TimeoutHeader.NAME, TimeoutHeader.format(remaining));
+      }
+      if (streamed) {
+        request.header(JsonLines.ACCEPT_HEADER, JsonLines.MEDIA_TYPE);
+      }
       if (x.mutation) {
         request.header("content-type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.body(x)));
       }
-      f = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      f = streamed
+          ? http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+              .thenAccept(response -> Thread.ofVirtual().name("parley-client-stream")
+                  .start(() -> read(x, response)))
+          : http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+              .thenAccept(response -> {
+                finish(x);
+                Replies.deliver(x.calls, x.batch(), response.statusCode(), retryAfter(response),
+                    response.body(), reader);
+              });
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
     x.started(f);
-    f.whenComplete((response, failure) -> done(x, response, failure));
+    f.whenComplete((ok, failure) -> {
+      if (failure != null) {
+        failed(x, failure);
+      }
+    });
   }
 
-  private void done(Exchange x, @Nullable HttpResponse<byte[]> response, @Nullable Throwable failure) {
-    Exchange next = batcher.finished(x);
-    if (next != null) {
-      send(next);
+  /** The time left to the latest deadline of {@code x}'s calls; 0 when one has none. */
+  private static long remaining(Exchange x) {
+    long latest = 0;
+    boolean first = true;
+    for (Call c : x.calls) {
+      long d = c.deadline;
+      if (d == Call.NO_DEADLINE) {
+        return 0;
+      }
+      if (first || d - latest > 0) {
+        latest = d;
+        first = false;
+      }
     }
-    if (response != null) {
-      Replies.deliver(x.calls, x.batch(), response.statusCode(), response.body(), reader);
-      return;
+    return Math.max(1, latest - System.nanoTime());
+  }
+
+  /** Reads a streamed batch's answer, completing each call as its line arrives. */
+  private void read(Exchange x, HttpResponse<InputStream> response) {
+    int status = response.statusCode();
+    try (InputStream body = response.body()) {
+      if (status < 200 || status >= 300) {
+        Replies.deliver(x.calls, true, status, retryAfter(response), body.readAllBytes(), reader);
+        return;
+      }
+      JsonLines.Reader lines = new JsonLines.Reader(x.calls.size(), status);
+      BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+      for (String line = in.readLine(); line != null && !lines.done(); line = in.readLine()) {
+        for (JsonLines.Answer a : lines.accept(reader.parse(line))) {
+          Replies.complete(x.calls.get(a.index()), a.reply(), status, null, reader);
+        }
+      }
+      Replies.failAll(x.calls, Replies.unreadable(status, "ended before every call's answer", null));
+    } catch (IOException e) {
+      failed(x, e);
+    } catch (ParleyException | IllegalArgumentException e) {
+      Replies.failAll(x.calls, Replies.unreadable(status, "is not a stream of answers ("
+          + e.getMessage() + ")", e));
+    } finally {
+      finish(x);
     }
+  }
+
+  /** Frees {@code x}'s slot and sends the next request, if calls wait. */
+  private void finish(Exchange x) {
+    if (x.finish()) {
+      Exchange next = batcher.finished(x);
+      if (next != null) {
+        send(next);
+      }
+    }
+  }
+
+  private void failed(Exchange x, Throwable failure) {
+    finish(x);
     boolean closed = batcher.closed();
     for (Call c : x.calls) {
       c.reply.completeExceptionally(closed ? Failures.closed(c.name()) : transport(c, failure));
     }
+  }
+
+  private static @Nullable Duration retryAfter(HttpResponse<?> response) {
+    return response.headers().firstValue("retry-after").map(v -> {
+      try {
+        long seconds = Long.parseLong(v.trim());
+        return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+      } catch (NumberFormatException e) {
+        return null; // an HTTP date: not sent by Parley
+      }
+    }).orElse(null);
   }
 
   private ParleyClientException transport(Call call, @Nullable Throwable failure) {

@@ -51,7 +51,7 @@ public final class InProcessLink implements Link {
       throw Failures.closed(mutation.name());
     }
     try {
-      Invoker.Result<O> r = invoker.invokeForResult(mutation, input, timeout);
+      Invoker.Result<O> r = invoker.call(mutation, input, timeout);
       return new MutationResult<>(r.output(), r.resources());
     } catch (RuntimeException e) {
       throw failure(mutation, e);

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the output, or a {@link MutationResult} of it
  */
 final class Ticket<T> extends CompletableFuture<T>
-    implements BiConsumer<Reply, Throwable>, Runnable {
+    implements BiConsumer<Output, Throwable>, Runnable {
   private static final VarHandle RELEASED;
 
   static {
@@ -54,7 +54,7 @@ final class Ticket<T> extends CompletableFuture<T>
   /** The call's reply arrived. */
   @Override
   @SuppressWarnings("unchecked")
-  public void accept(@Nullable Reply reply, @Nullable Throwable failure) {
+  public void accept(@Nullable Output reply, @Nullable Throwable failure) {
     stopTimer();
     if (failure != null || reply == null) {
       completeExceptionally(Failures.of(failure == null ? new IllegalStateException() : failure,

@@ -30,11 +30,12 @@ class RepliesTest {
   private final JsonCodec codec = JsonCodec.standard();
 
   private static Call call(dev.parley.Procedure<?, ?, ?> p) {
-    return new Call(Endpoint.of("http://h/p", p), null, null, null);
+    return new Call(Endpoint.of("http://h/p", p), null, null, null, Call.NO_DEADLINE);
   }
 
   private void deliver(List<Call> calls, int status, String body) {
-    Replies.deliver(calls, calls.size() > 1, status, body.getBytes(StandardCharsets.UTF_8), codec);
+    Replies.deliver(calls, calls.size() > 1, status, null, body.getBytes(StandardCharsets.UTF_8),
+        codec);
   }
 
   private static ParleyClientException failure(Call call) {

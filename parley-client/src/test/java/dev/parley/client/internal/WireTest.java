@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import dev.parley.internal.wire.Percent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +25,13 @@ class WireTest {
 
   private static Call query(Query<?, ?, ?> q, @Nullable String json) {
     byte[] bytes = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
-    return new Call(Endpoint.of(BASE, q), bytes, bytes == null ? null : Percent.encode(bytes), null);
+    return new Call(Endpoint.of(BASE, q), bytes, bytes == null ? null : Percent.encode(bytes), null,
+        Call.NO_DEADLINE);
   }
 
   private static Call mutation(@Nullable String json) {
     return new Call(Endpoint.of(BASE, SAY),
-        json == null ? null : json.getBytes(StandardCharsets.UTF_8), null, null);
+        json == null ? null : json.getBytes(StandardCharsets.UTF_8), null, null, Call.NO_DEADLINE);
   }
 
   @Test

@@ -4,15 +4,18 @@ import dev.parley.ErrorCode;
 import dev.parley.Issue;
 import dev.parley.ParleyException;
 import dev.parley.Schema;
+import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.NullNode;
@@ -41,6 +44,7 @@ public final class JsonCodec {
   private final int maxNestingDepth;
   private final JsonMapper mapper;
   private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
 
   /**
    * A codec that refuses JSON nested deeper than {@code maxNestingDepth} levels.
@@ -68,11 +72,42 @@ public final class JsonCodec {
   }
 
   /**
-   * The configured Jackson mapper, for writing envelopes and reading trees with the same rules.
-   * Its exceptions are Jackson's; prefer this codec's methods, which translate them.
+   * A generator writing to {@code out} with this codec's rules, for envelopes written piece by
+   * piece; values inside them go through {@link #write}. Closing it flushes, never closes {@code
+   * out} beyond what {@code out.close()} does for an in-memory sink.
    */
-  public JsonMapper mapper() {
-    return mapper;
+  public JsonGenerator generator(OutputStream out) {
+    return mapper.createGenerator(out);
+  }
+
+  /**
+   * Writes {@code value} at the generator's position as a value of {@code type}, its declared type,
+   * so that a union's variant carries its {@code type} and a generic list its elements' form.
+   *
+   * @throws ParleyException {@code INTERNAL_SERVER_ERROR} if the value cannot be written
+   */
+  public void write(JsonGenerator g, Type type, @Nullable Object value) {
+    try {
+      if (value == null) {
+        g.writeNull();
+      } else {
+        writer(type).writeValue(g, value);
+      }
+    } catch (JacksonException e) {
+      throw new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", e);
+    }
+  }
+
+  /**
+   * {@code node} read as a {@code type} without validation, or empty when it does not convert:
+   * for data that has no schema, such as an error's details.
+   */
+  public <T> java.util.Optional<T> convert(JsonNode node, Class<T> type) {
+    try {
+      return java.util.Optional.ofNullable(mapper.treeToValue(node, type));
+    } catch (JacksonException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /**
@@ -195,6 +230,11 @@ public final class JsonCodec {
       throw ParleyException.invalid(what, issues);
     }
     return value;
+  }
+
+  private ObjectWriter writer(Type type) {
+    ObjectWriter w = writers.get(type);
+    return w != null ? w : writers.computeIfAbsent(type, t -> mapper.writerFor(mapper.constructType(t)));
   }
 
   private ObjectReader reader(Type type) {

@@ -1,12 +1,16 @@
 package dev.parley.examples.chat;
 
 import dev.parley.server.Identity;
-import dev.parley.server.ParleyServer;
+import dev.parley.server.Procedures;
+import dev.parley.server.RateLimit;
+import java.time.Duration;
 import java.util.Set;
 
 /**
- * Implements {@link ChatApi} on a server whose context is the caller's {@link Identity}: the author
- * of a message is its principal. Every procedure declares the resource {@value #MESSAGES}.
+ * Implements {@link ChatApi} on a procedure base whose context is the caller's {@link Identity}:
+ * everyone reads the messages; posting ({@code say}, {@code announce}) goes through a base of its
+ * own, as tRPC apps make a {@code protectedProcedure} and a {@code moderateProcedure}: narrowed to
+ * an {@link Author} and rate-limited. Every procedure declares the resource {@value #MESSAGES}.
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -14,18 +18,23 @@ public final class ChatServer {
   /** The resource of the message list. */
   public static final String MESSAGES = "messages";
 
-  /** Implements the chat's procedures on {@code server}, over {@code room}. */
-  public static void implement(ParleyServer<Identity<String>> server, ChatRoom room) {
-    server.implement(ChatApi.MESSAGES, (ctx, in) -> room.all())
-        .resources((ctx, in, out) -> Set.of(MESSAGES));
-    server.implement(ChatApi.SAY, (ctx, in) -> room.post(author(ctx), ctx.role().name(), in.text()))
-        .resources((ctx, in, out) -> Set.of(MESSAGES));
-    server.implement(ChatApi.ANNOUNCE,
-            (ctx, in) -> room.post(author(ctx), ctx.role().name(), in.text()))
-        .resources((ctx, in, out) -> Set.of(MESSAGES));
-  }
+  /** How many times a caller may say or announce something per {@link #POST_PERIOD}: {@value}. */
+  public static final int POSTS_PER_PERIOD = 10;
 
-  private static String author(Identity<String> ctx) {
-    return ctx.principalIfAny().orElse("anonymous");
+  /** The period of {@link #POSTS_PER_PERIOD}: 10 seconds. */
+  public static final Duration POST_PERIOD = Duration.ofSeconds(10);
+
+  /** Implements the chat's procedures on {@code procedures}, over {@code room}. */
+  public static void implement(Procedures<Identity<String>> procedures, ChatRoom room) {
+    Procedures<Author> posting = procedures
+        .use(Author.SIGNED_IN)
+        .use(RateLimit.of(POSTS_PER_PERIOD, POST_PERIOD));
+    procedures.implement(ChatApi.MESSAGES, (ctx, in) -> room.all())
+        .resources((ctx, in, out) -> Set.of(MESSAGES));
+    posting.implement(ChatApi.SAY, (author, in) -> room.post(author.name(), author.role(), in.text()))
+        .resources((ctx, in, out) -> Set.of(MESSAGES));
+    posting.implement(ChatApi.ANNOUNCE,
+            (author, in) -> room.post(author.name(), author.role(), in.text()))
+        .resources((ctx, in, out) -> Set.of(MESSAGES));
   }
 }

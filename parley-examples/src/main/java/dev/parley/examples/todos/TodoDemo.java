@@ -39,11 +39,8 @@ public final class TodoDemo {
   /** Calls per caller and procedure: {@value} a second, the default of the demo's rate limit. */
   public static final int CALLS_PER_SECOND = 100;
 
-  /** How many times a caller may say or announce something per {@link #POST_PERIOD}: {@value}. */
-  public static final int POSTS_PER_PERIOD = 10;
-
-  /** The period of {@link #POSTS_PER_PERIOD}: 10 seconds. */
-  public static final Duration POST_PERIOD = Duration.ofSeconds(10);
+  /** How many times a caller may say or announce something per 10 seconds: {@value}. */
+  public static final int POSTS_PER_PERIOD = ChatServer.POSTS_PER_PERIOD;
 
   /** Starts the demo and blocks until the JVM shuts down. */
   public static void main(String[] args) throws InterruptedException {
@@ -100,20 +97,19 @@ public final class TodoDemo {
 
   /**
    * The demo's server: {@link #CONTRACT} over {@code store} and {@code room}, callers resolved by
-   * {@code tokens}, every call rate-limited per caller and procedure ({@value #CALLS_PER_SECOND} a
-   * second; {@code say} and {@code announce} {@value #POSTS_PER_PERIOD} per 10 seconds).
+   * {@code tokens}, the context being the caller's identity. Every call is rate-limited per caller
+   * and procedure ({@value #CALLS_PER_SECOND} a second, server-wide middleware); {@code say} and
+   * {@code announce} go through the chat's posting base ({@link ChatServer}), {@value
+   * #POSTS_PER_PERIOD} per 10 seconds.
    */
   public static ParleyServer<Identity<String>> server(
       TodoStore store, ChatRoom room, DemoTokens tokens) {
     ParleyServer<Identity<String>> server = ParleyServer.builder(CONTRACT)
         .authenticate(tokens)
-        .context((request, identity) -> identity)
-        .use(RateLimit.of(CALLS_PER_SECOND, Duration.ofSeconds(1))
-            .with(ChatApi.SAY, POSTS_PER_PERIOD, POST_PERIOD)
-            .with(ChatApi.ANNOUNCE, POSTS_PER_PERIOD, POST_PERIOD))
+        .use(RateLimit.of(CALLS_PER_SECOND, Duration.ofSeconds(1)))
         .build();
     TodoServer.implement(server, store);
-    ChatServer.implement(server, room);
+    ChatServer.implement(server.procedures(), room);
     server.assertAllImplemented();
     return server;
   }

@@ -3,6 +3,7 @@ package dev.parley.examples.todos;
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import dev.parley.server.ParleyRequest;
+import dev.parley.server.Identity;
 import dev.parley.server.ParleyServer;
 import java.util.Objects;
 import java.util.Set;
@@ -28,8 +29,8 @@ public final class TodoServer {
    * Errors: {@code deleteTodo} of an unknown id is {@link ErrorCode#NOT_FOUND}; {@code addTodo} on
    * a full store is {@link ErrorCode#CONFLICT}.
    */
-  public static ParleyServer<ParleyRequest> create(TodoStore store) {
-    ParleyServer<ParleyRequest> server = ParleyServer.builder(TodoApi.CONTRACT).build();
+  public static ParleyServer<Identity<Void>> create(TodoStore store) {
+    ParleyServer<Identity<Void>> server = ParleyServer.builder(TodoApi.CONTRACT).build();
     implement(server, store);
     server.assertAllImplemented();
     return server;

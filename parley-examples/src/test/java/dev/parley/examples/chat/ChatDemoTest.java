@@ -105,7 +105,7 @@ class ChatDemoTest {
     var limited = post("say", TOKENS.user(), "{\"text\":\"one too many\"}");
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("retry-after")).hasValueSatisfying(
-        v -> assertThat(Long.parseLong(v)).isBetween(1L, TodoDemo.POST_PERIOD.toSeconds()));
+        v -> assertThat(Long.parseLong(v)).isBetween(1L, dev.parley.examples.chat.ChatServer.POST_PERIOD.toSeconds()));
     assertThat(limited.body()).contains("\"code\":\"TOO_MANY_REQUESTS\"");
     assertThatThrownBy(() -> user.mutate(ChatApi.SAY, new Text("again")))
         .isInstanceOfSatisfying(ParleyClientException.class,

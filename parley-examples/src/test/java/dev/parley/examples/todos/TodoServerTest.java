@@ -136,8 +136,7 @@ class TodoServerTest {
 
   @Test
   void inProcessCallsKeepValidationAndErrors() {
-    ParleyRequest none = new ParleyRequest("POST", "", "", Map.of(), new byte[0], null);
-    ParleyClient<Shared> local = ParleyTest.inProcess(TodoServer.create(new TodoStore()), none);
+    ParleyClient<Shared> local = ParleyTest.inProcess(TodoServer.create(new TodoStore()));
 
     assertThat(local.mutate(TodoApi.ADD_TODO, new NewTodo("milk")).id()).isEqualTo("1");
     assertThat(catchThrowableOfType(ParleyClientException.class,

@@ -84,11 +84,13 @@ public final class ParleyHandler extends Handler.Wrapper {
     String query = request.getHttpURI().getQuery();
     ParleyRequest call = new ParleyRequest(method, below, query == null ? "" : query,
         headers(request.getHeaders()), body, remote(request));
+    JettyResponder responder = new JettyResponder(request, response, callback);
+    responder.watch();
     try {
-      server.handle(call, answer -> respond(response, callback, answer));
+      server.handle(call, responder);
     } catch (RuntimeException e) {
       LOG.error("ParleyServer.handle threw for {} {}", method, path, e);
-      respond(response, callback, internal);
+      responder.respond(internal);
     }
     return true;
   }

@@ -61,7 +61,7 @@ final class BrowserPolicy {
   }
 
   /** The answer to a preflight: the CORS grant for an allowed origin, else FORBIDDEN. */
-  ParleyResponse preflight(ParleyRequest request, HttpWire<?, ?> wire) {
+  ParleyResponse preflight(ParleyRequest request, HttpWire wire) {
     String origin = request.header("origin").orElseThrow();
     String method = request.header("access-control-request-method").orElseThrow();
     if (!allows(origin) || !(method.equals("GET") || method.equals("POST"))) {

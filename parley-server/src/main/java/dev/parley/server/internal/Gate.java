@@ -1,7 +1,5 @@
 package dev.parley.server.internal;
 
-import dev.parley.ErrorCode;
-import dev.parley.ParleyException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,18 +9,14 @@ final class Gate {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closed;
 
-  /** Lets one call in, or refuses it with SERVICE_UNAVAILABLE once closed. */
-  void enter() {
+  /** Lets one call in and returns true, or returns false once closed. */
+  boolean enter() {
     inFlight.incrementAndGet();
     if (closed) {
       leave();
-      throw new ParleyException(ErrorCode.SERVICE_UNAVAILABLE, "Server is shutting down");
+      return false;
     }
-  }
-
-  /** Counts one more piece of work of a call already let in (a batch's worker thread). */
-  void retain() {
-    inFlight.incrementAndGet();
+    return true;
   }
 
   void leave() {

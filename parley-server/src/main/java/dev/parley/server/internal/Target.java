@@ -1,15 +1,14 @@
 package dev.parley.server.internal;
 
 import dev.parley.server.Call;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import dev.parley.server.Result;
 
-/** What a route runs once implemented: guards and handler, then the declared resources. */
-interface Target<C, I, O> {
+/**
+ * What a route runs once implemented: its middleware chain, handler, output validation and
+ * resources, from the caller's context (as the context factory made it) to the result.
+ */
+public interface Target {
 
-  /** Runs the guards, then the handler, with the context the middleware passed on. */
-  @Nullable O run(C ctx, @Nullable I input, Call call) throws Exception;
-
-  /** The resources of a successful call; empty when none are declared. */
-  Set<String> resources(C ctx, @Nullable I input, @Nullable O output, Call call) throws Exception;
+  /** Runs the call with the factory's context {@code ctx}. */
+  Result run(Object ctx, Call call) throws Exception;
 }

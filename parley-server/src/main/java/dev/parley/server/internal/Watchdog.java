@@ -2,53 +2,47 @@ package dev.parley.server.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Acts on calls that outlive their deadline, from one daemon thread: it interrupts an in-process
- * call, which so runs on its caller's thread with no hand-off, and answers TIMEOUT for an HTTP
- * request, whose thread so waits without a timer. Starting a watch costs a clock read and a set
- * insertion. The thread parks until the earliest deadline it knows; a caller wakes it only when
- * its own deadline is earlier than that, which with one server-wide timeout almost never happens.
+ * The one timer of a server's deadlines: a daemon thread that runs each watched action when its
+ * deadline passes. Watching costs a set insertion; the thread parks until the earliest
+ * deadline it knows (at most a second when idle), and a new watch wakes it only when its deadline
+ * is earlier than that, which with one server-wide timeout almost never happens. Nothing spins.
  */
 final class Watchdog {
   private static final long NONE = Long.MAX_VALUE;
+  /** How long the thread sleeps with nothing to watch, so that a new watch need not wake it. */
+  private static final long IDLE_NANOS = 1_000_000_000L;
 
   private final Set<Ticket> active = ConcurrentHashMap.newKeySet();
-  private final long origin = System.nanoTime();
-  private final long idleHorizonNanos;
   private volatile long nextWake = NONE;
   private volatile @Nullable Thread thread;
   private volatile boolean stopped;
 
-  /** @param idleHorizonNanos how long to sleep with nothing to watch (the usual timeout), 0 for ever */
-  Watchdog(long idleHorizonNanos) {
-    this.idleHorizonNanos = idleHorizonNanos;
-  }
-
-  /** Watches until {@link Ticket#finish()}, running {@code onExpiry} once if the timeout passes first. */
-  Ticket start(long timeoutNanos, Runnable onExpiry) {
-    Ticket t = new Ticket(onExpiry, now() + timeoutNanos);
+  /**
+   * Runs {@code onExpiry} on the timer thread once {@link System#nanoTime()} passes {@code
+   * deadline}, unless the ticket is {@linkplain Ticket#cancel() cancelled} first. The action must
+   * not block.
+   */
+  Ticket watch(long deadline, Runnable onExpiry) {
+    Ticket t = new Ticket(deadline, onExpiry);
     active.add(t);
-    if (t.deadline < nextWake) {
+    if (deadline - nextWake < 0 || nextWake == NONE) {
       Thread w = thread;
       LockSupport.unpark(w != null ? w : startThread());
     }
     return t;
   }
 
+  /** Stops the timer thread; watched actions no longer run. */
   void stop() {
     stopped = true;
     Thread w = thread;
     if (w != null) {
       LockSupport.unpark(w);
     }
-  }
-
-  private long now() {
-    return System.nanoTime() - origin;
   }
 
   private synchronized Thread startThread() {
@@ -64,68 +58,43 @@ final class Watchdog {
   private void watch() {
     while (!stopped) {
       nextWake = NONE;
-      long now = now();
-      long earliest = idleHorizonNanos > 0 ? now + idleHorizonNanos : NONE;
+      long now = System.nanoTime();
+      long earliest = now + IDLE_NANOS;
       for (Ticket t : active) {
-        if (t.deadline <= now) {
-          t.expire();
-          active.remove(t);
-        } else if (t.deadline < earliest) {
+        if (t.deadline - now <= 0) {
+          if (active.remove(t)) {
+            t.expire();
+          }
+        } else if (t.deadline - earliest < 0) {
           earliest = t.deadline;
         }
       }
       nextWake = earliest;
-      if (earliest == NONE) {
-        LockSupport.park(this);
-      } else {
-        LockSupport.parkNanos(this, earliest - now);
-      }
+      LockSupport.parkNanos(this, earliest - now);
     }
   }
 
-  /** One watched call. */
+  /** One watched deadline. */
   final class Ticket {
-    private static final int RUNNING = 0;
-    private static final int EXPIRING = 1;
-    private static final int EXPIRED = 2;
-    private static final int DONE = 3;
-    private static final AtomicIntegerFieldUpdater<Ticket> STATE =
-        AtomicIntegerFieldUpdater.newUpdater(Ticket.class, "state");
-
-    private final Runnable onExpiry;
     private final long deadline;
-    private volatile int state;
+    private final Runnable onExpiry;
 
-    private Ticket(Runnable onExpiry, long deadline) {
-      this.onExpiry = onExpiry;
+    private Ticket(long deadline, Runnable onExpiry) {
       this.deadline = deadline;
+      this.onExpiry = onExpiry;
+    }
+
+    /** Stops watching; the action will not run unless it already started. */
+    void cancel() {
+      active.remove(this);
     }
 
     private void expire() {
-      if (STATE.compareAndSet(this, RUNNING, EXPIRING)) {
-        try {
-          onExpiry.run();
-        } catch (RuntimeException e) {
-          Engine.LOG.error("timeout action failed", e);
-        } finally {
-          state = EXPIRED;
-        }
+      try {
+        onExpiry.run();
+      } catch (RuntimeException e) {
+        Failures.LOG.error("a deadline's action failed", e);
       }
-    }
-
-    /**
-     * Ends the watch. Returns false when the deadline passed first, once the expiry action has
-     * run to its end (so an interrupt it sent has arrived and can be cleared).
-     */
-    boolean finish() {
-      active.remove(this);
-      if (STATE.compareAndSet(this, RUNNING, DONE)) {
-        return true;
-      }
-      while (state != EXPIRED) {
-        Thread.onSpinWait();
-      }
-      return false;
     }
   }
 }

@@ -1,0 +1,73 @@
+package dev.parley.server;
+
+import dev.parley.Procedure;
+import dev.parley.server.internal.Pipeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A reusable procedure base, as tRPC's {@code publicProcedure}: the middleware every call of the
+ * procedures implemented through it goes through, and the context type their handlers receive.
+ * {@link ParleyServer#procedures()} is the server's base (its server-wide middleware); {@link
+ * #use} makes a new base with one more step, the base itself unchanged.
+ *
+ * <pre>{@code
+ * Procedures<AppCtx> publicProcedures = server.procedures();
+ * Procedures<SignedIn> protectedProcedures = publicProcedures.use(signedIn);     // a Narrowing
+ * Procedures<SignedIn> moderatedProcedures = protectedProcedures.use(RateLimit.of(5, Duration.ofSeconds(10)));
+ * moderatedProcedures.implement(ChatApi.SAY, (ctx, in) -> room.post(ctx.user(), in.text()));
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; implement procedures before serving them.
+ *
+ * @param <C> the context type its handlers receive
+ */
+public final class Procedures<C> {
+  private final Pipeline pipeline;
+  private final List<Middleware<?, ?>> chain;
+
+  Procedures(Pipeline pipeline, List<Middleware<?, ?>> chain) {
+    this.pipeline = pipeline;
+    this.chain = List.copyOf(chain);
+  }
+
+  /** A base whose calls also go through {@code middleware}, after this base's own. */
+  public Procedures<C> use(Middleware<? super C, ? extends C> middleware) {
+    return new Procedures<>(pipeline, with(middleware));
+  }
+
+  /**
+   * A base whose calls also go through {@code narrowing}, after this base's own, and whose
+   * handlers receive the narrowed context.
+   */
+  public <N> Procedures<N> use(Narrowing<? super C, ? extends N> narrowing) {
+    return new Procedures<>(pipeline, with(narrowing));
+  }
+
+  /**
+   * Implements {@code procedure} with {@code handler}, behind this base's middleware.
+   *
+   * @return the implementation, to which {@link Implementation#resources resources} may be added
+   * @throws IllegalArgumentException if the procedure is not part of the server's contract
+   * @throws IllegalStateException if it is already implemented
+   */
+  public <I, O> Implementation<C, I, O> implement(
+      Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
+    Implemented<C, I, O> implemented = new Implemented<>(procedure, chain,
+        Objects.requireNonNull(handler, "handler"), pipeline.options().validateOutput());
+    pipeline.install(procedure, implemented);
+    return implemented;
+  }
+
+  private List<Middleware<?, ?>> with(Middleware<?, ?> middleware) {
+    List<Middleware<?, ?>> more = new ArrayList<>(chain);
+    more.add(Objects.requireNonNull(middleware, "middleware"));
+    return more;
+  }
+
+  @Override
+  public String toString() {
+    return "Procedures" + chain;
+  }
+}
