@@ -1,0 +1,12 @@
+/** Parley's embedded transport: Jetty 12, HTTP/1.1 and h2c, virtual threads. */
+module dev.parley.jetty {
+  requires transitive dev.parley.server;
+  requires org.eclipse.jetty.server;
+  requires org.eclipse.jetty.http;
+  requires org.eclipse.jetty.http2.server;
+  requires org.eclipse.jetty.io;
+  requires org.eclipse.jetty.util;
+  requires org.slf4j;
+
+  exports dev.parley.jetty;
+}
