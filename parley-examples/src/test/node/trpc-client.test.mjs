@@ -1,9 +1,12 @@
-// Calls a Parley todo server with the real @trpc/client, through httpBatchLink and httpLink.
+// Calls a Parley todo server with the real @trpc/client, through httpBatchLink, httpBatchStreamLink
+// (trpc-accept: application/jsonl) and httpLink.
 // Usage: node trpc-client.test.mjs http://127.0.0.1:8080/parley USER_TOKEN AGENT_TOKEN
 // (the tokens the demo printed at start-up; the role checks run only when they are given)
 // Exits 0 when every check passes, 1 when one fails, 2 on bad usage.
 import assert from 'node:assert/strict';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient, httpBatchLink, httpBatchStreamLink, httpLink, TRPCClientError,
+} from '@trpc/client';
 
 const url = process.argv[2];
 if (!url) {
@@ -12,15 +15,12 @@ if (!url) {
 }
 
 const [userToken, agentToken] = process.argv.slice(3);
-const links = { httpBatchLink, httpLink };
+const links = { httpBatchLink, httpBatchStreamLink, httpLink };
 /** A client of `link` that sends `token` as a bearer token, or none. */
 const clientOf = (link, token) => createTRPCClient({
   links: [links[link]({ url, headers: token ? { authorization: `Bearer ${token}` } : {} })],
 });
-const clients = {
-  httpBatchLink: clientOf('httpBatchLink'),
-  httpLink: clientOf('httpLink'),
-};
+const clients = Object.fromEntries(Object.keys(links).map((link) => [link, clientOf(link)]));
 
 /** Awaits `promise`, expecting it to reject with a TRPCClientError of `code`; returns the error. */
 async function rejectsWith(promise, code, httpStatus) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real {@code @trpc/client} (v11, pinned in {@code src/test/node/package-lock.json}) calls the
- * demo through {@code httpBatchLink} and {@code httpLink}: {@code src/test/node/trpc-client.test.mjs}
+ * demo through {@code httpBatchLink}, {@code httpBatchStreamLink} and {@code httpLink}: {@code src/test/node/trpc-client.test.mjs}
  * lists, adds and deletes todos, checks the typed errors, and calls the chat with each role's
  * bearer token (another role's verb is {@code NOT_FOUND}, a wrong token {@code UNAUTHORIZED}). Needs Node.js 20+ and npm; installs
  * the packages with {@code npm ci} when {@code node_modules} does not match the lock file.
@@ -55,7 +55,10 @@ class TrpcClientCompatibilityTest {
       assertThat(run.exitCode())
           .as("node trpc-client.test.mjs %s exited %d:%n%s", demo.uri(), run.exitCode(), run.output())
           .isZero();
-      assertThat(run.output()).contains("ok   httpBatchLink", "ok   httpLink", " 0 failed",
+      assertThat(run.output()).contains("ok   httpBatchLink", "ok   httpLink",
+          "ok   httpBatchStreamLink callsIssuedTogetherAllSucceed",
+          "ok   httpBatchStreamLink oneFailureInABatchLeavesTheOthersAlone",
+          "ok   httpBatchStreamLink aWrongTokenIsUnauthorized", " 0 failed",
           "ok   httpBatchLink anotherRolesVerbIsNotFound", "ok   httpLink aWrongTokenIsUnauthorized");
     }
   }
