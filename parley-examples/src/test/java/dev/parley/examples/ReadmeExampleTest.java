@@ -18,7 +18,7 @@ class ReadmeExampleTest {
 
   @Test
   void exampleRunsAgainstARealServer() {
-    assertThat(ReadmeExample.addMilk()).isEqualTo(new ReadmeExample.Todo(1, "milk"));
+    assertThat(ReadmeExample.addMilk()).isEqualTo(new ReadmeExample.Todo(1, "milk", "ada"));
   }
 
   @Test

@@ -43,9 +43,23 @@ class ProtocolDocTest {
       int status = Integer.parseInt(e.response().startLine().split(" ")[1]);
       assertThat(actual.status()).as(actual.bodyText()).isEqualTo(status);
       e.response().headers().forEach((k, v) -> assertThat(actual.headers()).containsEntry(k, v));
+      if ("application/jsonl".equals(e.response().headers().get("content-type"))) {
+        assertSameLines(actual.bodyText(), e.response().body());
+        return;
+      }
       assertThat(WireAssert.json(actual)).as(actual.bodyText())
           .isEqualTo(WireAssert.json(e.response().body()));
     }));
+  }
+
+  /** The same head first, then the same lines in any order: calls end in the order they end. */
+  private static void assertSameLines(String actual, String documented) {
+    assertThat(actual).endsWith("\n");
+    List<tools.jackson.databind.JsonNode> got = actual.lines().map(WireAssert::json).toList();
+    List<tools.jackson.databind.JsonNode> want = documented.lines().map(WireAssert::json).toList();
+    assertThat(got.get(0)).isEqualTo(want.get(0));
+    assertThat(got.subList(1, got.size())).containsExactlyInAnyOrderElementsOf(
+        want.subList(1, want.size()));
   }
 
   @Test
