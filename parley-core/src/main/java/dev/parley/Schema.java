@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Parley's codec turns JSON into a value of {@link #type()} and back; a schema then checks the
  * value and returns every {@link Issue} it finds, so a caller learns all that is wrong at once. The
  * schemas Parley derives ({@link #of(Class)}) check that required parts are present (every record
- * component that is not {@code Optional} or {@code @Nullable}), walk lists, sets, maps and nested
- * records, and apply Jakarta Validation constraints ({@code @Size}, {@code @NotBlank}, {@code
- * @Email} …) wherever they are declared.
+ * component that is not {@code Optional} or {@code @Nullable}), walk lists, sets, maps, nested
+ * records and discriminated unions, and apply Jakarta Validation constraints ({@code @Size}, {@code
+ * @NotBlank}, {@code @Email} …) wherever they are declared.
  *
  * <p>Implement this interface to plug another validator. Implementations must be immutable and
  * thread-safe.
@@ -42,10 +42,26 @@ public interface Schema<T> {
 
   /**
    * The schema derived from {@code type}, once per type and cached: a record (nested and recursive
-   * records too), an enum, {@code String}, a primitive or its box, {@code BigDecimal}, {@code
-   * BigInteger}, {@code Instant}, {@code LocalDate}, {@code LocalDateTime}, {@code
-   * OffsetDateTime}, {@code Duration}, {@code UUID}, {@code Void}; inside records also {@code
-   * List}, {@code Collection}, {@code Set}, {@code Map<String, V>} and {@code Optional}.
+   * records too), a sealed interface of records, an enum, {@code String}, a primitive or its box,
+   * {@code BigDecimal}, {@code BigInteger}, {@code Instant}, {@code LocalDate}, {@code
+   * LocalDateTime}, {@code OffsetDateTime}, {@code Duration}, {@code UUID}, {@code Void}; inside
+   * records also {@code List}, {@code Collection}, {@code Set}, {@code Map<String, V>} and {@code
+   * Optional}.
+   *
+   * <p>A sealed interface is a discriminated union: its permitted records are its variants, and
+   * permitted sealed interfaces add theirs. On the wire a variant is its record's object plus a
+   * {@code "type"} property naming it (the record's simple name, or its {@link Variant @Variant}
+   * value); a missing or unknown {@code type} is an issue at that path. A value is checked by the
+   * schema of its variant's record, at the union's own path:
+   *
+   * <pre>{@code
+   * sealed interface Shape permits Circle, Square {}
+   * record Circle(@Positive double radius) implements Shape {}
+   * record Square(double side) implements Shape {}
+   *
+   * Schema.listOf(Shape.class).validate(List.of(new Square(1), new Circle(-1)));
+   * // [[1].radius: must be greater than 0]
+   * }</pre>
    *
    * <p>Its {@link #validate} requires every record component that is neither {@code Optional} nor
    * annotated {@code @Nullable}, and every list element and map value unless its type argument is
@@ -54,7 +70,9 @@ public interface Schema<T> {
    * List<@NotBlank String>}.
    *
    * @throws IllegalArgumentException when {@code type}, or a type inside it, is not supported; the
-   *     message names that type and the record component where it was found
+   *     message names that type and the record component where it was found. A union is refused
+   *     when it permits anything but records and sealed interfaces, when two variants share a
+   *     name, when a name is blank, or when a variant has a component named {@code type}
    */
   static <T> Schema<T> of(Class<T> type) {
     return DerivedSchema.of(type);

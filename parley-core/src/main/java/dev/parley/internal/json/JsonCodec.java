@@ -29,11 +29,15 @@ import tools.jackson.databind.node.NullNode;
  * null} for a primitive are all issues). {@code java.time} values and UUIDs are ISO-8601 /
  * canonical strings, {@code BigDecimal}s exact, enums their constant names. Unknown JSON properties
  * are ignored, as zod's default object and protobuf do, so that old servers accept newer clients.
+ * A sealed interface of records (a discriminated union) is read from an object whose {@code
+ * "type"} string, anywhere in it, names the variant; every variant record is written with its
+ * {@code "type"} first, whether it is written as the union or by its own class.
  *
  * <p>Errors are {@link ParleyException}s with messages safe to send: {@link ErrorCode#PARSE_ERROR}
  * for malformed JSON, trailing data or invalid UTF-8; {@link ErrorCode#BAD_REQUEST} for nesting
- * deeper than {@link #maxNestingDepth()}, for a value of the wrong type (one issue, at its path)
- * and for a decoded value its schema rejects (every issue).
+ * deeper than {@link #maxNestingDepth()}, for a value of the wrong type (one issue, at its path;
+ * for a union's missing, unknown or non-string name, at its {@code type}) and for a decoded value
+ * its schema rejects (every issue).
  */
 public final class JsonCodec {
   /** The default limit of {@link #maxNestingDepth()}: 64 levels of arrays and objects. */

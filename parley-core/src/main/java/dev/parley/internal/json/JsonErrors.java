@@ -4,6 +4,7 @@ import dev.parley.ErrorCode;
 import dev.parley.Issue;
 import dev.parley.ParleyException;
 import dev.parley.internal.schema.Paths;
+import dev.parley.internal.schema.Union;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
@@ -56,6 +58,10 @@ final class JsonErrors {
     }
     if (e instanceof InvalidDefinitionException) {
       return new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", e);
+    }
+    if (e instanceof InvalidTypeIdException invalid) {
+      String at = Paths.property(path(e), Union.DISCRIMINATOR);
+      return issue(e, what, at, UnionReader.issue(invalid));
     }
     String original = String.valueOf(e.getOriginalMessage());
     if (e instanceof MismatchedInputException && original.startsWith("Trailing token")) {
@@ -157,7 +163,7 @@ final class JsonErrors {
     if (t == Void.class) {
       return "expected no value";
     }
-    return t.isRecord() || Map.class.isAssignableFrom(t) || t == Object.class
+    return t.isRecord() || Union.isUnion(t) || Map.class.isAssignableFrom(t) || t == Object.class
         ? "expected an object"
         : "has the wrong type";
   }

@@ -26,7 +26,7 @@ final class StrictMapper {
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
     return JsonMapper.builder(factory)
-        .annotationIntrospector(new RequiredPrimitives())
+        .annotationIntrospector(new ParleyIntrospector())
         .addModule(StrictScalars.module())
         // reading: no coercion between JSON types, nothing after the value
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -41,6 +41,8 @@ final class StrictMapper {
         .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
         .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+        .enable(MapperFeature.REQUIRE_TYPE_ID_FOR_SUBTYPES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)

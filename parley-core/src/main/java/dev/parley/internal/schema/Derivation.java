@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * Parley cannot read and write strictly, naming the type and where it was found.
  */
 final class Derivation {
-  private static final String EXPECTED = "(expected a record, enum, String, number, boolean,"
-      + " Instant, LocalDate, BigDecimal, UUID, List, Set, Map<String,V>, Optional)";
+  private static final String EXPECTED = "(expected a record, sealed interface of records, enum,"
+      + " String, number, boolean, Instant, LocalDate, BigDecimal, UUID, List, Set, Map<String,V>,"
+      + " Optional)";
 
   private static final Set<Class<?>> SCALARS = Set.of(
       String.class, Boolean.class, Character.class, Byte.class, Short.class, Integer.class,
@@ -41,6 +42,7 @@ final class Derivation {
 
   private final Type root;
   private final Map<Type, RecordNode> records = new HashMap<>();
+  private final Map<Class<?>, UnionNode> unions = new HashMap<>();
 
   private Derivation(Type root) {
     this.root = root;
@@ -66,6 +68,9 @@ final class Derivation {
     if (raw.isRecord()) {
       return record(type, raw, where);
     }
+    if (Union.isUnion(raw)) {
+      return union(raw, where);
+    }
     Type[] args = type instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
     if (args.length == 0) {
       throw unsupported(type, where);
@@ -84,10 +89,17 @@ final class Derivation {
     throw unsupported(type, where);
   }
 
-  private Node record(Type type, Class<?> raw, String where) {
+  private RecordNode record(Type type, Class<?> raw, String where) {
     RecordNode known = records.get(type);
     if (known != null) {
       return known;
+    }
+    if (Union.isVariant(raw)) { // it writes its name wherever it goes, also as a plain record
+      try {
+        Union.nameOf(raw);
+      } catch (IllegalArgumentException e) {
+        throw refused(e.getMessage(), where);
+      }
     }
     RecordNode node = new RecordNode(raw);
     records.put(type, node);
@@ -110,6 +122,28 @@ final class Derivation {
       }
     }
     node.complete(checked, ConstraintCompiler.of(raw));
+    return node;
+  }
+
+  /** A sealed interface: each variant's record plan, by the record's class. */
+  private Node union(Class<?> raw, String where) {
+    UnionNode known = unions.get(raw);
+    if (known != null) {
+      return known;
+    }
+    Union union;
+    try {
+      union = Union.of(raw);
+    } catch (IllegalArgumentException e) {
+      throw refused(e.getMessage(), where);
+    }
+    UnionNode node = new UnionNode(union);
+    unions.put(raw, node);
+    Map<Class<?>, RecordNode> plans = new HashMap<>();
+    for (Union.Case c : union.cases()) {
+      plans.put(c.record(), record(c.record(), c.record(), where));
+    }
+    node.complete(plans);
     return node;
   }
 
@@ -147,6 +181,11 @@ final class Derivation {
       }
     }
     return false;
+  }
+
+  private IllegalArgumentException refused(String problem, String where) {
+    return new IllegalArgumentException("Schema.of(" + Types.simpleName(root) + "): " + problem
+        + (where.isEmpty() ? "" : ", in " + where));
   }
 
   private IllegalArgumentException unsupported(Type type, String where) {

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A schema derived from a Java type: records (nested, recursive, generic when named with a {@code
- * TypeRef}), enums, strings, numbers, booleans, {@code java.time} values, UUIDs, lists, sets,
- * maps from strings, and {@code Optional}. Derived once per type and cached; immutable and
+ * TypeRef}), sealed interfaces of records (discriminated {@link Union unions}), enums, strings,
+ * numbers, booleans, {@code java.time} values, UUIDs, lists, sets, maps from strings, and {@code
+ * Optional}. Derived once per type and cached; immutable and
  * thread-safe.
  *
  * <p>{@link #validate} reports every issue at once: each record component that is not {@code

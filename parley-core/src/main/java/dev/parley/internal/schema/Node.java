@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * only when the fast check fails. Both take a non-null value; the parent step decides what a {@code
  * null} means.
  */
-sealed interface Node permits Node.Leaf, Node.Elements, Node.Entries, Node.Present, RecordNode {
+sealed interface Node
+    permits Node.Leaf, Node.Elements, Node.Entries, Node.Present, RecordNode, UnionNode {
 
   /** Whether {@code value} and everything in it is valid. */
   boolean valid(Object value);

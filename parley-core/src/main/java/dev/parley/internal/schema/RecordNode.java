@@ -29,6 +29,7 @@ final class RecordNode implements Node {
   private Node[] nodes = new Node[0];
   private boolean[] required = new boolean[0];
   private Constraints constraints = Constraints.None.INSTANCE;
+  private boolean completed;
 
   RecordNode(Class<?> type) {
     this.type = type;
@@ -49,6 +50,7 @@ final class RecordNode implements Node {
       required[i] = c.required();
     }
     this.constraints = constraints;
+    this.completed = true;
   }
 
   /** The accessor of a record component as a {@code (Object) -> Object} handle. */
@@ -90,7 +92,8 @@ final class RecordNode implements Node {
 
   @Override
   public boolean trivial() {
-    return getters.length == 0 && constraints == Constraints.None.INSTANCE;
+    // a record still being derived (a recursive one) is not known to be trivial yet
+    return completed && getters.length == 0 && constraints == Constraints.None.INSTANCE;
   }
 
   private Object get(int i, Object value) {

@@ -242,9 +242,9 @@ class DerivedSchemaTest {
   void rejectsUnsupportedTypes() {
     assertThatThrownBy(() -> Schema.of(Object.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Schema.of(Object): unsupported type Object (expected a record, enum, String,"
-            + " number, boolean, Instant, LocalDate, BigDecimal, UUID, List, Set, Map<String,V>,"
-            + " Optional)");
+        .hasMessage("Schema.of(Object): unsupported type Object (expected a record, sealed"
+            + " interface of records, enum, String, number, boolean, Instant, LocalDate, BigDecimal,"
+            + " UUID, List, Set, Map<String,V>, Optional)");
     assertThatThrownBy(() -> Schema.of(Holder.class))
         .hasMessageStartingWith("Schema.of(Holder): unsupported type Object in Holder.anything");
     assertThatThrownBy(() -> Schema.of(new TypeRef<Map<Integer, String>>() {}))
