@@ -112,6 +112,30 @@ function checks(linkName, client) {
       await client.deleteTodo.mutate({ id: good.value.id });
     },
 
+    async aDiscriminatedUnionRoundTrips() {
+      const added = await client.addTodo.mutate({ text: `union ${tag}` });
+      const containing = await client.findTodos.query({ type: 'containing', text: `UNION ${tag}` });
+      assert.deepEqual(containing, [added]);
+      const newest = await client.findTodos.query({ type: 'newest', count: 1 });
+      assert.equal(newest.length, 1);
+      assert.ok((await client.findTodos.query({ type: 'all' })).some((t) => t.id === added.id));
+      assert.deepEqual(await client.getTodo.query({ id: added.id }), { type: 'Found', todo: added });
+      await client.deleteTodo.mutate({ id: added.id });
+      assert.deepEqual(await client.getTodo.query({ id: added.id }), { type: 'Missing', id: added.id });
+    },
+
+    async anUnknownOrMissingVariantIsBadRequestAtType() {
+      for (const input of [{ type: 'oldest', count: 1 }, { count: 1 }]) {
+        const error = await rejectsWith(client.findTodos.query(input), 'BAD_REQUEST', 400);
+        assert.ok(error.data.issues.some((i) => i.path === 'type'),
+          `an issue at "type" in ${JSON.stringify(error.data.issues)}`);
+      }
+      const error = await rejectsWith(client.findTodos.query({ type: 'newest', count: 0 }),
+        'BAD_REQUEST', 400);
+      assert.ok(error.data.issues.some((i) => i.path === 'count'),
+        `an issue at "count" in ${JSON.stringify(error.data.issues)}`);
+    },
+
     async unknownProcedureIsNotFound() {
       await rejectsWith(client.noSuchProcedure.query(), 'NOT_FOUND', 404);
     },

@@ -23,6 +23,13 @@ final class Fixture {
 
   record Id(long id) {}
 
+  /** A discriminated union: the {@code type} property names the variant. */
+  sealed interface Shape {
+    record Circle(@jakarta.validation.constraints.Positive double radius) implements Shape {}
+
+    record Square(@jakarta.validation.constraints.Positive double side) implements Shape {}
+  }
+
   static final Query<Shared, Void, List<Todo>> LIST =
       Parley.query("todos.list").output(Schema.listOf(Todo.class));
   static final Mutation<Shared, NewTodo, Todo> ADD =
@@ -31,8 +38,10 @@ final class Fixture {
   static final Query<Shared, Void, String> BOOM = Parley.query("boom").output(String.class);
   static final Query<Shared, Void, Todo> BAD_OUTPUT = Parley.query("badOutput").output(Todo.class);
   static final Mutation<Shared, Void, Void> PING = Parley.mutation("ping");
+  static final Query<Shared, Shape, Shape> GROW =
+      Parley.query("grow").input(Shape.class).output(Shape.class);
 
-  static final Contract CONTRACT = Contract.of(LIST, ADD, GET, BOOM, BAD_OUTPUT, PING);
+  static final Contract CONTRACT = Contract.of(LIST, ADD, GET, BOOM, BAD_OUTPUT, PING, GROW);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -61,6 +70,10 @@ final class Fixture {
     });
     server.implement(BAD_OUTPUT, (ctx, in) -> new Todo(7, null));
     server.implement(PING, (ctx, in) -> null);
+    server.implement(GROW, (ctx, in) -> switch (in) {
+      case Shape.Circle c -> new Shape.Circle(c.radius() * 2);
+      case Shape.Square q -> new Shape.Square(q.side() * 2);
+    });
     return server;
   }
 

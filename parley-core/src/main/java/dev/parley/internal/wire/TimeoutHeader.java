@@ -26,7 +26,7 @@ public final class TimeoutHeader {
     char[] units = {'n', 'u', 'm', 'S', 'M', 'H'};
     long[] sizes = {1, 1_000, 1_000_000, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L};
     for (int i = 0; i < units.length; i++) {
-      long value = (nanos + sizes[i] - 1) / sizes[i];
+      long value = nanos / sizes[i] + (nanos % sizes[i] == 0 ? 0 : 1);
       if (value <= MAX_VALUE) {
         return value + String.valueOf(units[i]);
       }

@@ -105,6 +105,32 @@ class EnvelopesTest {
   }
 
   @Test
+  void ignoresFieldsOfTheWrongTypeInAnError() {
+    WireError read = Envelopes.error(tree(("{\"message\":5,\"data\":{\"code\":404,"
+        + "\"httpStatus\":\"404\",\"path\":1,\"retryAfter\":-3,\"issues\":{}}}")
+        .getBytes(StandardCharsets.UTF_8)), 502);
+
+    assertThat(read.code()).isEqualTo(ErrorCode.BAD_GATEWAY);
+    assertThat(read.httpStatus()).isEqualTo(502);
+    assertThat(read.message()).isEqualTo("BAD_GATEWAY");
+    assertThat(read.path()).isNull();
+    assertThat(read.retryAfter()).isNull();
+    assertThat(read.issues()).isEmpty();
+  }
+
+  @Test
+  void roundsTheRetryDelayUpToWholeSeconds() {
+    assertThat(new WireError(ErrorCode.TOO_MANY_REQUESTS, "m", 429, null, List.of(), null,
+        Duration.ofSeconds(2)).retryAfterSeconds()).isEqualTo(2);
+    assertThat(new WireError(ErrorCode.TOO_MANY_REQUESTS, "m", 429, null, List.of(), null,
+        Duration.ofNanos(1)).retryAfterSeconds()).isEqualTo(1);
+    assertThat(new WireError(ErrorCode.TOO_MANY_REQUESTS, "m", 429, null, List.of(), null,
+        Duration.ZERO).retryAfterSeconds()).isZero();
+    assertThat(new WireError(ErrorCode.CONFLICT, "m", 409, null, List.of(), null, null)
+        .retryAfterSeconds()).isEqualTo(-1);
+  }
+
+  @Test
   void tellsAnythingElseIsUnreadable() {
     assertThat(Envelopes.read(tree("{\"data\":1}".getBytes(StandardCharsets.UTF_8)), 200))
         .isInstanceOf(Reply.Unreadable.class);

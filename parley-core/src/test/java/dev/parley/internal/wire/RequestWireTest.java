@@ -34,6 +34,17 @@ class RequestWireTest {
   }
 
   @Test
+  void percentDecodingKeepsRawTextAsItsUtf8() {
+    assertThat(Percent.decode("ü😀x", 100)).isEqualTo(utf8("ü😀x"));
+    assertThat(Percent.decodeText("todos.list", 100)).isEqualTo("todos.list");
+    assertThat(Percent.decodeText("a%2Cb%C3%BC", 100)).isEqualTo("a,bü");
+    assertThat(Percent.decode("%41%42", 2)).isEqualTo(utf8("AB"));
+    assertThatThrownBy(() -> Percent.decode("%41%42", 1)).isInstanceOf(ParleyException.class);
+    assertThatThrownBy(() -> Percent.decode("ab%4", 10)).isInstanceOf(ParleyException.class);
+    assertThatThrownBy(() -> Percent.decode("ab%G1", 10)).isInstanceOf(ParleyException.class);
+  }
+
+  @Test
   void percentDecodingRefusesBrokenEscapesAndTooMuch() {
     assertThatThrownBy(() -> Percent.decode("%7", 10)).isInstanceOfSatisfying(
         ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PARSE_ERROR));
@@ -69,6 +80,10 @@ class RequestWireTest {
     assertThat(QueryString.parse("batch=true").isBatch()).isFalse();
     assertThat(QueryString.parse("input=1&input=2").repeated()).isEqualTo("input");
     assertThat(QueryString.parse("").input()).isNull();
+    assertThat(QueryString.parse("input=1&batch=1").isBatch()).isTrue();
+    assertThat(QueryString.parse("batch=1&input=").input()).isEmpty();
+    assertThat(QueryString.parse("batch=10").isBatch()).isFalse();
+    assertThat(QueryString.parse("batch=1&batch=1").repeated()).isEqualTo("batch");
   }
 
   @Test
@@ -81,6 +96,20 @@ class RequestWireTest {
     assertThat(TimeoutHeader.format(2_500_000_000L)).isEqualTo("2500000u");
     assertThat(TimeoutHeader.parse("2S")).isEqualTo(2_000_000_000L);
     assertThat(TimeoutHeader.parse("1H")).isEqualTo(TimeUnit.HOURS.toNanos(1));
+    assertThat(TimeoutHeader.parse("3M")).isEqualTo(TimeUnit.MINUTES.toNanos(3));
+    assertThat(TimeoutHeader.parse("7n")).isEqualTo(7);
+    assertThat(TimeoutHeader.parse("99999999m")).isEqualTo(TimeUnit.MILLISECONDS.toNanos(99_999_999));
+  }
+
+  @Test
+  void theTimeoutHeaderUsesTheFinestUnitThatFitsEightDigits() {
+    assertThat(TimeoutHeader.format(99_999_999)).isEqualTo("99999999n");
+    assertThat(TimeoutHeader.format(100_000_000)).isEqualTo("100000u");
+    assertThat(TimeoutHeader.format(99_999_999_000L)).isEqualTo("99999999u");
+    assertThat(TimeoutHeader.format(99_999_999_001L)).isEqualTo("100000m");
+    assertThat(TimeoutHeader.format(TimeUnit.DAYS.toNanos(100_000))).isEqualTo("2400000H");
+    assertThat(TimeoutHeader.format(Long.MAX_VALUE)).isEqualTo("2562048H");
+    assertThatThrownBy(() -> TimeoutHeader.format(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

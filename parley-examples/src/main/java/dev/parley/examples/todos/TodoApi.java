@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>The resources each procedure declares ({@link TodoServer}) are those of the seed: {@code
  * getTodos} reads {@code todos}; {@code addTodo} and {@code deleteTodo} change {@code todos} and
- * {@code todo/<id>}.
+ * {@code todo/<id>}. Beyond the seed, {@code findTodos} takes a discriminated union ({@link
+ * TodoFilter}) and {@code getTodo} returns one ({@link TodoLookup}).
  */
 public final class TodoApi {
   private TodoApi() {}
@@ -42,6 +43,21 @@ public final class TodoApi {
           .input(TodoId.class)
           .description("Deletes a todo; NOT_FOUND when there is none with that id.");
 
-  /** The contract of the three procedures. */
-  public static final Contract CONTRACT = Contract.of(GET_TODOS, ADD_TODO, DELETE_TODO);
+  /** The todos a {@link TodoFilter} picks: a discriminated union as input. */
+  public static final Query<Shared, TodoFilter, List<Todo>> FIND_TODOS =
+      Parley.query("findTodos")
+          .input(TodoFilter.class)
+          .output(Schema.listOf(Todo.class))
+          .description("The todos a filter picks: all, containing a text, or the newest.");
+
+  /** One todo, or word that there is none: a discriminated union as output. */
+  public static final Query<Shared, TodoId, TodoLookup> GET_TODO =
+      Parley.query("getTodo")
+          .input(TodoId.class)
+          .output(TodoLookup.class)
+          .description("One todo by id: Found with it, or Missing.");
+
+  /** The contract of the todo procedures. */
+  public static final Contract CONTRACT =
+      Contract.of(GET_TODOS, ADD_TODO, DELETE_TODO, FIND_TODOS, GET_TODO);
 }

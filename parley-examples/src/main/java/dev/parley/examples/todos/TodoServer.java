@@ -5,13 +5,15 @@ import dev.parley.ParleyException;
 import dev.parley.server.ParleyRequest;
 import dev.parley.server.Identity;
 import dev.parley.server.ParleyServer;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Implements {@link TodoApi} over a {@link TodoStore}, declaring the resources of Covenant's seed:
  * {@code getTodos} reads {@code todos}; {@code addTodo} and {@code deleteTodo} change {@code todos}
- * and {@code todo/<id>}.
+ * and {@code todo/<id>}; {@code findTodos} reads {@code todos} and {@code getTodo} {@code todo/<id>}.
  */
 public final class TodoServer {
   private TodoServer() {}
@@ -61,5 +63,24 @@ public final class TodoServer {
           return null;
         })
         .resources((ctx, in, out) -> Set.of(TODOS, todo(Objects.requireNonNull(in).id())));
+
+    server.implement(TodoApi.FIND_TODOS, (ctx, filter) -> find(store.all(), filter))
+        .resources((ctx, in, out) -> Set.of(TODOS));
+
+    server.implement(TodoApi.GET_TODO, (ctx, in) -> store.find(in.id())
+            .<TodoLookup>map(TodoLookup.Found::new)
+            .orElse(new TodoLookup.Missing(in.id())))
+        .resources((ctx, in, out) -> Set.of(todo(Objects.requireNonNull(in).id())));
+  }
+
+  /** The todos of {@code all} (oldest first) that {@code filter} picks. */
+  static List<Todo> find(List<Todo> all, TodoFilter filter) {
+    return switch (filter) {
+      case TodoFilter.All a -> all;
+      case TodoFilter.Containing c -> all.stream()
+          .filter(t -> t.text().toLowerCase(Locale.ROOT).contains(c.text().toLowerCase(Locale.ROOT)))
+          .toList();
+      case TodoFilter.Newest n -> all.reversed().stream().limit(n.count()).toList();
+    };
   }
 }

@@ -66,6 +66,11 @@ public final class TodoStore {
     return todo;
   }
 
+  /** The todo with this id; empty when there is none. */
+  public synchronized Optional<Todo> find(String id) {
+    return Optional.ofNullable(todos.get(Objects.requireNonNull(id, "id")));
+  }
+
   /** Removes the todo with this id, and returns it; empty when there is none. */
   public synchronized Optional<Todo> remove(String id) {
     return Optional.ofNullable(todos.remove(Objects.requireNonNull(id, "id")));

@@ -9,10 +9,22 @@ import org.junit.jupiter.api.Test;
 class TodoApiTest {
 
   @Test
-  void namesAndKindsAreThoseOfCovenantsSeed() {
+  void namesAndKindsAreThoseOfCovenantsSeedAndTheUnionQueries() {
     assertThat(TodoApi.CONTRACT.descriptors())
         .extracting(d -> d.name() + ":" + d.kind())
-        .containsExactly("getTodos:" + Kind.QUERY, "addTodo:" + Kind.MUTATION, "deleteTodo:" + Kind.MUTATION);
+        .containsExactly("getTodos:" + Kind.QUERY, "addTodo:" + Kind.MUTATION,
+            "deleteTodo:" + Kind.MUTATION, "findTodos:" + Kind.QUERY, "getTodo:" + Kind.QUERY);
+  }
+
+  @Test
+  void aFilterIsValidatedInsideItsVariant() {
+    var schema = TodoApi.FIND_TODOS.input();
+    assertThat(schema.validate(new TodoFilter.Newest(5))).isEmpty();
+    assertThat(schema.validate(new TodoFilter.Newest(0))).extracting(Issue::path)
+        .containsExactly("count");
+    assertThat(schema.validate(new TodoFilter.Containing(" "))).extracting(Issue::path)
+        .containsExactly("text");
+    assertThat(schema.validate(null)).extracting(Issue::message).containsExactly("is required");
   }
 
   @Test

@@ -57,6 +57,37 @@ class TodoServerTest {
   }
 
   @Test
+  void discriminatedUnionsRoundTripAsInputAndOutput() {
+    Todo milk = client.mutate(TodoApi.ADD_TODO, new NewTodo("Milk"));
+    Todo eggs = client.mutate(TodoApi.ADD_TODO, new NewTodo("eggs"));
+
+    assertThat(client.query(TodoApi.FIND_TODOS, new TodoFilter.Containing("mil")))
+        .containsExactly(milk);
+    assertThat(client.query(TodoApi.FIND_TODOS, new TodoFilter.Newest(1))).containsExactly(eggs);
+    assertThat(client.query(TodoApi.FIND_TODOS, new TodoFilter.All())).containsExactly(milk, eggs);
+    assertThat(client.query(TodoApi.GET_TODO, new TodoId("1"))).isEqualTo(new TodoLookup.Found(milk));
+    assertThat(client.query(TodoApi.GET_TODO, new TodoId("9"))).isEqualTo(new TodoLookup.Missing("9"));
+
+    var tooMany = catchThrowableOfType(ParleyClientException.class,
+        () -> client.query(TodoApi.FIND_TODOS, new TodoFilter.Newest(1000)));
+    assertThat(tooMany.issues()).extracting(Issue::path).containsExactly("count");
+  }
+
+  @Test
+  void anUnknownVariantOverTheWireIsBadRequestAtType() throws Exception {
+    try (var http = java.net.http.HttpClient.newHttpClient()) {
+      var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(test.uri()
+              + "/findTodos?input=" + java.net.URLEncoder.encode("{\"type\":\"oldest\"}",
+              java.nio.charset.StandardCharsets.UTF_8))).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).contains("\"issues\":[{\"path\":\"type\",\"message\":"
+          + "\"\\\"oldest\\\" is not one of \\\"all\\\", \\\"containing\\\", \\\"newest\\\"\"}]");
+    }
+    assertThat(client.query(TodoApi.GET_TODOS)).isEmpty();
+  }
+
+  @Test
   void mutationResultsCarryTheResourcesOfCovenantsSeed() {
     MutationResult<Todo> added = client.mutateForResult(TodoApi.ADD_TODO, new NewTodo("milk"));
     assertThat(added.value()).isNotNull();

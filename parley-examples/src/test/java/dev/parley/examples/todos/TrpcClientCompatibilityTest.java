@@ -58,7 +58,9 @@ class TrpcClientCompatibilityTest {
       assertThat(run.output()).contains("ok   httpBatchLink", "ok   httpLink",
           "ok   httpBatchStreamLink callsIssuedTogetherAllSucceed",
           "ok   httpBatchStreamLink oneFailureInABatchLeavesTheOthersAlone",
-          "ok   httpBatchStreamLink aWrongTokenIsUnauthorized", " 0 failed",
+          "ok   httpBatchStreamLink aWrongTokenIsUnauthorized",
+          "ok   httpLink aDiscriminatedUnionRoundTrips",
+          "ok   httpBatchLink anUnknownOrMissingVariantIsBadRequestAtType", " 0 failed",
           "ok   httpBatchLink anotherRolesVerbIsNotFound", "ok   httpLink aWrongTokenIsUnauthorized");
     }
   }
