@@ -69,6 +69,11 @@ public final class RateLimit<C> implements Middleware<C, C> {
         System::nanoTime);
   }
 
+  /** How many buckets are kept, for tests. */
+  int buckets() {
+    return buckets.size();
+  }
+
   /** A copy that reads time from {@code nanoTime}, for tests. */
   RateLimit<C> ticking(LongSupplier nanoTime) {
     return new RateLimit<>(limit, key, nanoTime);

@@ -1,7 +1,6 @@
 package dev.parley.server;
 
 import dev.parley.Procedure;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -40,16 +39,5 @@ public final class Result {
   @Override
   public String toString() {
     return "Result[" + procedure.name() + ", resources " + resources + "]";
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof Result r && r.procedure.equals(procedure) && Objects.equals(r.output, output)
-        && r.resources.equals(resources);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(procedure, output, resources);
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A {@link Responder} for tests: records the threads that answered, the chunks of a stream as they
  * come, and completes {@link #answer} with the whole answer.
  */
-final class Captured implements Responder {
+class Captured implements Responder {
   final CompletableFuture<ParleyResponse> answer = new CompletableFuture<>();
   final List<Thread> threads = new CopyOnWriteArrayList<>();
   final List<String> chunks = new CopyOnWriteArrayList<>();

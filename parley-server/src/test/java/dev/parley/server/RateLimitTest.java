@@ -108,6 +108,23 @@ class RateLimitTest {
   }
 
   @Test
+  void dropsTheBucketsOfIdleCallersPastItsMaximumAndKeepsTheOthers() throws Exception {
+    int[] caller = {0};
+    RateLimit<String> limit =
+        RateLimit.<String>of(1, Duration.ofMinutes(1), call -> "c" + caller[0]).ticking(now::get);
+    Call call = new Call(Roles.WHOAMI, null, Identity.anonymous(), Transport.IN_PROCESS, null);
+    Middleware.Next<String> next = ctx -> null;
+    for (caller[0] = 0; caller[0] < RateLimit.MAX_BUCKETS; caller[0]++) {
+      limit.intercept("ctx", call, next); // each caller's one token is taken
+    }
+    assertThat(limit.buckets()).isEqualTo(RateLimit.MAX_BUCKETS);
+    advance(Duration.ofMinutes(1)); // caller 0 has refilled, all have
+    caller[0] = RateLimit.MAX_BUCKETS;
+    limit.intercept("ctx", call, next);
+    assertThat(limit.buckets()).isOne();
+  }
+
+  @Test
   void refusesLimitsThatCannotBeMet() {
     assertThatThrownBy(() -> RateLimit.of(0, Duration.ofSeconds(1)))
         .hasMessageContaining("permits: 0 (expected: > 0)");

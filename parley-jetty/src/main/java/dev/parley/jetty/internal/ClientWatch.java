@@ -32,6 +32,7 @@ final class ClientWatch {
   private volatile @Nullable Runnable onGone;
   private volatile boolean gone;
   private volatile boolean pipelined;
+  private volatile boolean answering;
 
   ClientWatch(Request request) {
     this.request = request;
@@ -40,9 +41,13 @@ final class ClientWatch {
     this.endPoint = http1 ? request.getConnectionMetaData().getConnection().getEndPoint() : null;
   }
 
-  /** Starts watching; {@code onGone} runs once, on a Jetty thread, if the client leaves. */
+  /**
+   * Starts watching. While the calls run, Jetty's idle timeout does not fail the request (the
+   * calls' own deadline applies); once the answer is being written, it does, so that a client that
+   * stops reading does not hold the writer for ever.
+   */
   void start() {
-    request.addIdleTimeoutListener(timeout -> false); // the calls' own deadline applies
+    request.addIdleTimeoutListener(timeout -> answering);
     request.addFailureListener(failure -> {
       if (!(failure instanceof TimeoutException)) {
         gone = true;
@@ -63,6 +68,11 @@ final class ClientWatch {
   /** Whether a pipelined request was read and dropped: the answer must close the connection. */
   boolean mustClose() {
     return pipelined;
+  }
+
+  /** The answer starts: from now on an idle connection fails the request. */
+  void answering() {
+    answering = true;
   }
 
   /** Stops watching; call before writing the end of the answer. */

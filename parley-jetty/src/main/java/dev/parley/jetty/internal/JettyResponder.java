@@ -71,6 +71,7 @@ final class JettyResponder implements Responder {
   }
 
   private void head(int status, Map<String, String> headers) {
+    watch.answering();
     response.setStatus(status);
     HttpFields.Mutable out = response.getHeaders();
     for (Map.Entry<String, String> h : headers.entrySet()) {
