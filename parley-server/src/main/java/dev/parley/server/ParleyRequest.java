@@ -1,7 +1,9 @@
 package dev.parley.server;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,17 +39,31 @@ public record ParleyRequest(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(body, "body");
-    Map<String, List<String>> lower = new TreeMap<>();
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      lower.merge(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()),
-          (a, b) -> {
-            var all = new java.util.ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
-          });
+    headers = lowerCase(headers);
+    body = body.length == 0 ? NO_BODY : body.clone();
+  }
+
+  private static final byte[] NO_BODY = new byte[0];
+
+  /** {@code headers} with lower-case names, merged, immutable; no new map when they already are. */
+  private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+    boolean lower = true;
+    for (String name : headers.keySet()) {
+      lower &= name.equals(name.toLowerCase(Locale.ROOT));
     }
-    headers = Map.copyOf(lower);
-    body = body.clone();
+    Map<String, List<String>> merged = lower ? new HashMap<>(headers) : new TreeMap<>();
+    if (lower) {
+      merged.replaceAll((name, values) -> List.copyOf(values));
+    } else {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        merged.merge(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()), (a, b) -> {
+          List<String> all = new ArrayList<>(a);
+          all.addAll(b);
+          return List.copyOf(all);
+        });
+      }
+    }
+    return Map.copyOf(merged);
   }
 
   /** A copy of the body; empty when there is none. */

@@ -44,6 +44,7 @@ public final class JsonCodec {
   public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
 
   private static final JsonCodec STANDARD = new JsonCodec(DEFAULT_MAX_NESTING_DEPTH);
+  private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
 
   private final int maxNestingDepth;
   private final JsonMapper mapper;
@@ -97,6 +98,23 @@ public final class JsonCodec {
       } else {
         writer(type).writeValue(g, value);
       }
+    } catch (JacksonException e) {
+      throw new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", e);
+    }
+  }
+
+  /**
+   * {@code value} written as JSON (UTF-8) as a value of {@code type}, its declared type: as {@link
+   * #write} does, without an enclosing generator.
+   *
+   * @throws ParleyException {@code INTERNAL_SERVER_ERROR} if the value cannot be written
+   */
+  public byte[] encode(Type type, @Nullable Object value) {
+    if (value == null) {
+      return NULL_BYTES.clone();
+    }
+    try {
+      return writer(type).writeValueAsBytes(value);
     } catch (JacksonException e) {
       throw new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", e);
     }

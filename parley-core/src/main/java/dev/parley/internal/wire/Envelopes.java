@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +27,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Envelopes {
   private static final int INITIAL_BYTES = 256;
+  private static final byte[] RESULT_OPEN = ascii("{\"result\":{");
+  private static final byte[] DATA = ascii("\"data\":");
+  private static final byte[] RESOURCES = ascii("\"resources\":[");
+  private static final byte[] COMMA_RESOURCES = ascii(",\"resources\":[");
+  private static final byte[] RESULT_CLOSE = ascii("}}");
 
   private final JsonCodec codec;
 
@@ -43,26 +49,29 @@ public final class Envelopes {
    */
   public byte[] result(Type type, @Nullable Object output, boolean hasOutput,
       @Nullable Collection<String> resources) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BYTES);
-    try (JsonGenerator g = codec.generator(out)) {
-      g.writeStartObject();
-      g.writeName("result");
-      g.writeStartObject();
-      if (hasOutput) {
-        g.writeName("data");
-        codec.write(g, type, output);
-      }
-      if (resources != null) {
-        g.writeName("resources");
-        g.writeStartArray();
-        for (String r : sorted(resources)) {
-          g.writeString(r);
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
-      g.writeEndObject();
+    byte[] data = hasOutput ? codec.encode(type, output) : null;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(
+        RESULT_OPEN.length + (data == null ? 0 : data.length) + 32);
+    out.writeBytes(RESULT_OPEN);
+    if (data != null) {
+      out.writeBytes(DATA);
+      out.writeBytes(data);
     }
+    if (resources != null) {
+      out.writeBytes(data == null ? RESOURCES : COMMA_RESOURCES);
+      boolean first = true;
+      for (String r : sorted(resources)) {
+        if (!first) {
+          out.write(',');
+        }
+        out.write('"');
+        out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(r));
+        out.write('"');
+        first = false;
+      }
+      out.write(']');
+    }
+    out.writeBytes(RESULT_CLOSE);
     return out.toByteArray();
   }
 
@@ -221,6 +230,10 @@ public final class Envelopes {
       }
     }
     return Collections.unmodifiableSet(strings);
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static Iterable<String> sorted(Collection<String> resources) {

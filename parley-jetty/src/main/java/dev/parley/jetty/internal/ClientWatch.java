@@ -17,13 +17,20 @@ import org.jspecify.annotations.Nullable;
  * interrupted. Over HTTP/2 Jetty reads the connection all along and a reset stream or a closed
  * connection fails the request, which its failure listener hears. Over HTTP/1.x Jetty does not read
  * while a request is handled, so the watch asks the connection's end point for read interest once
- * the body is read: end of stream means the client left; bytes mean a pipelined request, which is
+ * the body is read and the call has run for {@value #WATCH_AFTER_MILLIS} ms: end of stream means
+ * the client left; bytes mean a pipelined request, which is
  * then lost, so the answer closes the connection. Started after the body is read, {@linkplain
  * #stop() stopped} before the answer completes (Jetty closes an HTTP/1.1 connection that still has
  * read interest when its response ends).
  */
 final class ClientWatch {
   private static final int PEEK_BYTES = 512;
+  /**
+   * How long an HTTP/1.x call runs before its connection is watched: asking the selector for read
+   * interest and cancelling it costs more than most calls take, so only calls still running after
+   * this are watched. Their handlers learn of a client's leaving within about this delay.
+   */
+  static final long WATCH_AFTER_MILLIS = 50;
 
   private final Request request;
   private final @Nullable EndPoint endPoint;
@@ -33,6 +40,7 @@ final class ClientWatch {
   private volatile boolean gone;
   private volatile boolean pipelined;
   private volatile boolean answering;
+  private final long since = System.nanoTime();
 
   ClientWatch(Request request) {
     this.request = request;
@@ -54,7 +62,9 @@ final class ClientWatch {
         fire();
       }
     });
-    arm();
+    if (endPoint != null) {
+      SlowCalls.add(this);
+    }
   }
 
   /** Runs {@code r} when the client leaves, at once if it already has. */
@@ -77,6 +87,7 @@ final class ClientWatch {
 
   /** Stops watching; call before writing the end of the answer. */
   void stop() {
+    SlowCalls.done(this);
     if (stopped.compareAndSet(false, true) && endPoint instanceof AbstractEndPoint aep
         && aep.isFillInterested()) {
       aep.getFillInterest().onFail(new CancellationException("the request is answered"));
@@ -90,7 +101,13 @@ final class ClientWatch {
     }
   }
 
-  private void arm() {
+  /** When the watch started, by {@link System#nanoTime()}. */
+  long since() {
+    return since;
+  }
+
+  /** Asks the connection's end point for read interest, to see its end; HTTP/1.x only. */
+  void arm() {
     EndPoint ep = endPoint;
     if (ep == null || stopped.get() || !ep.tryFillInterested(peek)) {
       return;

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
@@ -19,6 +21,14 @@ import org.eclipse.jetty.util.Callback;
  * goes away, through a {@link ClientWatch}.
  */
 final class JettyResponder implements Responder {
+  /** The server's constant headers, encoded once rather than parsed and checked per answer. */
+  private static final Map<String, HttpField> KNOWN = Map.of(
+      "content-type:application/json",
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json"),
+      "content-type:application/jsonl",
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/jsonl"),
+      "vary:trpc-accept, accept", new PreEncodedHttpField(HttpHeader.VARY, "trpc-accept, accept"));
+
   private final Response response;
   private final Callback callback;
   private final ClientWatch watch;
@@ -75,7 +85,12 @@ final class JettyResponder implements Responder {
     response.setStatus(status);
     HttpFields.Mutable out = response.getHeaders();
     for (Map.Entry<String, String> h : headers.entrySet()) {
-      out.put(h.getKey(), h.getValue());
+      HttpField known = KNOWN.get(h.getKey() + ':' + h.getValue());
+      if (known != null) {
+        out.put(known);
+      } else {
+        out.put(h.getKey(), h.getValue());
+      }
     }
     if (watch.mustClose()) {
       out.put(HttpHeader.CONNECTION, "close");

@@ -117,12 +117,19 @@ public final class ParleyHandler extends Handler.Wrapper {
     return path.charAt(end) == '/' ? path.substring(end + 1) : null;
   }
 
+  /** The fields by lower-case name, each name's values as an immutable list, in order. */
   private static Map<String, List<String>> headers(HttpFields fields) {
-    Map<String, List<String>> headers = new HashMap<>();
+    Map<String, List<String>> headers = new HashMap<>(fields.size() * 2);
     for (HttpField f : fields) {
-      headers.computeIfAbsent(f.getLowerCaseName(), k -> new ArrayList<>(1)).add(f.getValue());
+      headers.merge(f.getLowerCaseName(), List.of(f.getValue()), ParleyHandler::concat);
     }
     return headers;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   private static @Nullable InetSocketAddress remote(Request request) {

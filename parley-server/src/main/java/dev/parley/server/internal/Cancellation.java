@@ -2,6 +2,7 @@ package dev.parley.server.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The calls of one request, cancelled together when their caller goes away: each running call is
@@ -9,7 +10,8 @@ import java.util.List;
  * cancelled as it starts. Thread-safe.
  */
 public final class Cancellation {
-  private final List<Run> runs = new ArrayList<>(1);
+  private @Nullable Run first; // most requests have one call: no list for them
+  private @Nullable List<Run> more;
   private boolean cancelled;
 
   /** Cancels every call of the request, now and to come. */
@@ -20,8 +22,15 @@ public final class Cancellation {
         return;
       }
       cancelled = true;
-      now = List.copyOf(runs);
-      runs.clear();
+      now = new ArrayList<>(2);
+      if (first != null) {
+        now.add(first);
+      }
+      if (more != null) {
+        now.addAll(more);
+      }
+      first = null;
+      more = null;
     }
     now.forEach(Run::cancel);
   }
@@ -31,7 +40,14 @@ public final class Cancellation {
     synchronized (this) {
       late = cancelled;
       if (!late) {
-        runs.add(run);
+        if (first == null) {
+          first = run;
+        } else {
+          if (more == null) {
+            more = new ArrayList<>();
+          }
+          more.add(run);
+        }
       }
     }
     if (late) {
@@ -40,6 +56,10 @@ public final class Cancellation {
   }
 
   synchronized void remove(Run run) {
-    runs.remove(run);
+    if (first == run) {
+      first = null;
+    } else if (more != null) {
+      more.remove(run);
+    }
   }
 }
