@@ -120,4 +120,38 @@ class BrowserPolicyTest {
     var noType = request("POST", "ping", "");
     assertError(server.handle(noType), 415, "UNSUPPORTED_MEDIA_TYPE", -32015, null);
   }
+
+  @Test
+  void judgesTheSameOriginByHostAndSchemeDefaultPort() {
+    var server = server(ServerOptions.defaults());
+    java.util.function.BiFunction<String, String, Integer> status = (origin, host) -> {
+      Map<String, List<String>> h = new HashMap<>();
+      h.put("origin", List.of(origin));
+      if (host != null) {
+        h.put("host", List.of(host));
+      }
+      return server.handle(new ParleyRequest("GET", "todos.list", "", h, new byte[0], null)).status();
+    };
+    assertThat(status.apply("http://localhost:8080", "localhost:8080")).isEqualTo(200);
+    assertThat(status.apply("http://LOCALHOST:8080", "localhost:8080")).isEqualTo(200);
+    assertThat(status.apply("http://example.com", "example.com")).isEqualTo(200);
+    assertThat(status.apply("https://example.com", "example.com:443")).isEqualTo(200);
+    assertThat(status.apply("http://example.com", "example.com:80")).isEqualTo(200);
+    assertThat(status.apply("http://[::1]:8080", "[::1]:8080")).isEqualTo(200);
+    assertThat(status.apply("http://example.com:81", "example.com")).isEqualTo(403);
+    assertThat(status.apply("https://example.com", "example.com:80")).isEqualTo(403);
+    assertThat(status.apply("http://localhost:8080", null)).isEqualTo(403);
+    assertThat(status.apply("null", "localhost:8080")).isEqualTo(403);
+    assertThat(status.apply("localhost:8080", "localhost:8080")).isEqualTo(403);
+    assertThat(status.apply("http://%zz", "localhost:8080")).isEqualTo(403);
+  }
+
+  @Test
+  void refusesAPreflightForAMethodOtherThanGetOrPost() {
+    var server = server(ServerOptions.builder().allowedOrigins(APP).build());
+    assertThat(server.handle(request("OPTIONS", "todos.add", "", "origin", APP,
+        "access-control-request-method", "PUT")).status()).isEqualTo(403);
+    assertThat(server.handle(request("OPTIONS", "todos.add", "", "origin", APP,
+        "access-control-request-method", "GET")).status()).isEqualTo(204);
+  }
 }

@@ -107,7 +107,9 @@ class CallListenerTest {
   void seesATimeoutAndAnInProcessCall() {
     var server = server();
     server.handle(Roles.get(null, "nap", ""));
-    assertThat(only().failure().orElseThrow().code()).isEqualTo(ErrorCode.TIMEOUT);
+    CallRecord timedOut = only();
+    assertThat(timedOut.succeeded()).isFalse();
+    assertThat(timedOut.error().code()).isEqualTo(ErrorCode.TIMEOUT);
 
     server.invoker(Roles.TOKENS.get("a-token")).invoke(Roles.WHOAMI, null, Duration.ZERO);
     CallRecord local = only();

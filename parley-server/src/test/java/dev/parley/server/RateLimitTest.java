@@ -125,6 +125,26 @@ class RateLimitTest {
   }
 
   @Test
+  void saysRetryAfterZeroForATokenDueWithinTheSecond() {
+    var server = server(RateLimit.of(1000, Duration.ofSeconds(1)));
+    for (int i = 0; i < 1000; i++) {
+      server.invoker(Roles.TOKENS.get("u-token")).invoke(Roles.WHOAMI, null, Duration.ZERO);
+    }
+    var limited = server.handle(get("u-token", "whoami", ""));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.headers()).containsEntry("retry-after", "1");
+    var zero = ParleyServer.builder(Roles.CONTRACT).build();
+    zero.implement(Roles.WHOAMI, (ctx, in) -> {
+      throw ParleyException.tooManyRequests("now", Duration.ZERO);
+    });
+    zero.implement(Roles.SAY, (ctx, in) -> "said");
+    zero.implement(Roles.INBOX, (ctx, in) -> "inbox");
+    zero.implement(Roles.ANNOUNCE, (ctx, in) -> "announced");
+    zero.implement(Roles.BAN, (ctx, in) -> "banned");
+    assertThat(zero.handle(get(null, "whoami", "")).headers()).containsEntry("retry-after", "0");
+  }
+
+  @Test
   void refusesLimitsThatCannotBeMet() {
     assertThatThrownBy(() -> RateLimit.of(0, Duration.ofSeconds(1)))
         .hasMessageContaining("permits: 0 (expected: > 0)");

@@ -43,4 +43,16 @@ class ValuesTest {
     assertThat(a).isNotEqualTo(new ParleyResponse(201, Map.of("content-type", "text/plain"), utf8("ok")));
     assertThat(a.toString()).isEqualTo("ParleyResponse[200, ok]");
   }
+
+  @Test
+  void mergesHeadersWhoseNamesDifferOnlyInCase() {
+    var r = new ParleyRequest("GET", "x", "", Map.of("Accept", List.of("a"), "accept", List.of("b"),
+        "X-One", List.of("1")), new byte[0], null);
+    assertThat(r.headers()).containsOnlyKeys("accept", "x-one");
+    assertThat(r.headers().get("accept")).containsExactlyInAnyOrder("a", "b");
+    assertThat(r.header("X-ONE")).contains("1");
+    assertThat(r.header("missing")).isEmpty();
+    assertThat(new ParleyRequest("GET", "x", "", Map.of("accept", List.of()), new byte[0], null)
+        .header("accept")).isEmpty();
+  }
 }

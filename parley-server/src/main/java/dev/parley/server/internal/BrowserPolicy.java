@@ -114,9 +114,10 @@ final class BrowserPolicy {
     if (uri.getHost() == null || uri.getScheme() == null) {
       return false;
     }
-    int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    String authority = uri.getHost() + ":" + port;
-    String target = host.indexOf(':', host.lastIndexOf(']') + 1) >= 0 ? host : host + ":" + port;
+    int defaultPort = uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    String authority = uri.getHost() + ":" + (uri.getPort() >= 0 ? uri.getPort() : defaultPort);
+    // a Host without a port names the scheme's default one, whatever port the origin names
+    String target = host.indexOf(':', host.lastIndexOf(']') + 1) >= 0 ? host : host + ":" + defaultPort;
     return authority.equalsIgnoreCase(target);
   }
 
