@@ -4,6 +4,7 @@ module dev.parley.jetty {
   requires org.eclipse.jetty.server;
   requires org.eclipse.jetty.http;
   requires org.eclipse.jetty.http2.server;
+  requires org.eclipse.jetty.http2.common;
   requires org.eclipse.jetty.io;
   requires org.eclipse.jetty.util;
   requires org.slf4j;

@@ -76,13 +76,33 @@ public enum ErrorCode {
     return Optional.empty();
   }
 
-  /** The code for an HTTP status that carries no tRPC error body, for clients. */
+  /**
+   * The code for an HTTP status that carries no tRPC error body (a proxy's or a gateway's own
+   * answer), for clients: an explicit table, so that a bare {@code 400} is {@link #BAD_REQUEST} and
+   * not {@link #PARSE_ERROR}, which shares its status. A status not in the table is {@link
+   * #INTERNAL_SERVER_ERROR} from 500 up and {@link #BAD_REQUEST} below.
+   */
   public static ErrorCode ofHttpStatus(int status) {
-    for (ErrorCode c : values()) {
-      if (c.httpStatus == status) {
-        return c;
-      }
-    }
-    return status >= 500 ? INTERNAL_SERVER_ERROR : BAD_REQUEST;
+    return switch (status) {
+      case 400 -> BAD_REQUEST;
+      case 401 -> UNAUTHORIZED;
+      case 402 -> PAYMENT_REQUIRED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_SUPPORTED;
+      case 408 -> TIMEOUT;
+      case 409 -> CONFLICT;
+      case 412 -> PRECONDITION_FAILED;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 422 -> UNPROCESSABLE_CONTENT;
+      case 429 -> TOO_MANY_REQUESTS;
+      case 499 -> CLIENT_CLOSED_REQUEST;
+      case 501 -> NOT_IMPLEMENTED;
+      case 502 -> BAD_GATEWAY;
+      case 503 -> SERVICE_UNAVAILABLE;
+      case 504 -> GATEWAY_TIMEOUT;
+      default -> status >= 500 ? INTERNAL_SERVER_ERROR : BAD_REQUEST;
+    };
   }
 }

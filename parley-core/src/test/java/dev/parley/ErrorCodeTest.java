@@ -27,4 +27,25 @@ class ErrorCodeTest {
     assertThat(ErrorCode.ofHttpStatus(418)).isEqualTo(ErrorCode.BAD_REQUEST);
     assertThat(ErrorCode.ofHttpStatus(599)).isEqualTo(ErrorCode.INTERNAL_SERVER_ERROR);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(ErrorCode.class)
+  void readsEveryCodeBackFromItsStatusButTheOnesThatShareAStatus(ErrorCode code) {
+    ErrorCode read = ErrorCode.ofHttpStatus(code.httpStatus());
+    ErrorCode expected = switch (code) {
+      case PARSE_ERROR -> ErrorCode.BAD_REQUEST; // 400 is a bad request unless the body says more
+      default -> code;
+    };
+    assertThat(read).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void readsABare400AsBadRequestAndUnknownStatusesByTheirClass() {
+    assertThat(ErrorCode.ofHttpStatus(400)).isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(ErrorCode.ofHttpStatus(499)).isEqualTo(ErrorCode.CLIENT_CLOSED_REQUEST);
+    assertThat(ErrorCode.ofHttpStatus(500)).isEqualTo(ErrorCode.INTERNAL_SERVER_ERROR);
+    assertThat(ErrorCode.ofHttpStatus(499 + 1)).isEqualTo(ErrorCode.INTERNAL_SERVER_ERROR);
+    assertThat(ErrorCode.ofHttpStatus(418)).isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(ErrorCode.ofHttpStatus(302)).isEqualTo(ErrorCode.BAD_REQUEST);
+  }
 }

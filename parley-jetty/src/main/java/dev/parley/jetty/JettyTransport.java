@@ -36,6 +36,12 @@ public final class JettyTransport implements AutoCloseable {
   public static final String DEFAULT_HOST = "0.0.0.0";
   /** The default time calls in flight get to finish on {@link #close()}: 10 seconds. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  /** The default of {@link Builder#requestReadTimeout}: 30 seconds. */
+  public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The default of {@link Builder#maxConnections}: {@value}. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+  /** The default of {@link Builder#acceptQueueSize}: {@value} connections. */
+  public static final int DEFAULT_ACCEPT_QUEUE_SIZE = 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(JettyTransport.class);
 
@@ -52,7 +58,8 @@ public final class JettyTransport implements AutoCloseable {
     this.host = b.host;
     this.basePath = b.basePath;
     this.grace = b.shutdownGrace;
-    this.jetty = JettyServers.create(b.server, b.host, b.port, b.basePath, b.staticFiles, grace);
+    this.jetty = JettyServers.create(b.server, new JettyServers.Settings(b.host, b.port,
+        b.basePath, b.staticFiles, grace, b.readTimeout, b.maxConnections, b.acceptQueueSize));
   }
 
   /**
@@ -145,6 +152,9 @@ public final class JettyTransport implements AutoCloseable {
     private String basePath = DEFAULT_BASE_PATH;
     private @Nullable String staticFiles;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private Duration readTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int acceptQueueSize = DEFAULT_ACCEPT_QUEUE_SIZE;
 
     private Builder(ParleyServer<?> server) {
       this.server = server;
@@ -199,6 +209,51 @@ public final class JettyTransport implements AutoCloseable {
         throw new IllegalArgumentException("shutdownGrace: " + grace + " (expected: >= 0)");
       }
       this.shutdownGrace = grace;
+      return this;
+    }
+
+    /**
+     * The longest a request may take to arrive, headers and body, counted from its first byte;
+     * default 30 seconds. A client that sends it more slowly (a byte at a time restarts the idle
+     * timeout, not this) is answered {@code 408 TIMEOUT} in Parley's JSON and disconnected.
+     *
+     * @throws IllegalArgumentException when it is not longer than zero
+     */
+    public Builder requestReadTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException("requestReadTimeout: " + timeout + " (expected: > 0)");
+      }
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The most connections open at once; default {@value #DEFAULT_MAX_CONNECTIONS}. Past it the
+     * server stops accepting until one closes, so new connections wait in the accept queue.
+     *
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public Builder maxConnections(int connections) {
+      if (connections <= 0) {
+        throw new IllegalArgumentException("maxConnections: " + connections + " (expected: > 0)");
+      }
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /**
+     * The listen backlog: connections the kernel holds until the server accepts them; default
+     * {@value #DEFAULT_ACCEPT_QUEUE_SIZE} (the system's {@code somaxconn} may cap it). A burst of
+     * connections larger than it is reset.
+     *
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public Builder acceptQueueSize(int connections) {
+      if (connections <= 0) {
+        throw new IllegalArgumentException("acceptQueueSize: " + connections + " (expected: > 0)");
+      }
+      this.acceptQueueSize = connections;
       return this;
     }
 

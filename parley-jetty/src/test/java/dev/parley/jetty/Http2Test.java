@@ -66,4 +66,28 @@ class Http2Test {
       jetty.stop();
     }
   }
+
+  @Test
+  void takesTheServersOwnOriginAsSameOriginOverH2c() throws Exception {
+    var jetty = new org.eclipse.jetty.client.HttpClient(
+        new HttpClientTransportOverHTTP2(new HTTP2Client()));
+    jetty.start();
+    try {
+      String self = "http://127.0.0.1:" + transport.port();
+      ContentResponse same = jetty.newRequest(at(transport, "/todos.add"))
+          .method(HttpMethod.POST).headers(h -> h.put("Origin", self))
+          .body(new StringRequestContent("application/json", "{\"text\":\"same origin\"}"))
+          .send();
+      ContentResponse other = jetty.newRequest(at(transport, "/todos.add"))
+          .method(HttpMethod.POST).headers(h -> h.put("Origin", "http://evil.example"))
+          .body(new StringRequestContent("application/json", "{\"text\":\"cross\"}"))
+          .send();
+
+      assertThat(same.getVersion()).isEqualTo(HttpVersion.HTTP_2);
+      assertThat(same.getStatus()).as(same.getContentAsString()).isEqualTo(200);
+      assertThat(other.getStatus()).isEqualTo(403);
+    } finally {
+      jetty.stop();
+    }
+  }
 }

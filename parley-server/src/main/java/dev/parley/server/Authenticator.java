@@ -6,8 +6,8 @@ package dev.parley.server;
  * shares it), before any procedure is looked up, so that the caller's role decides what it may call.
  *
  * <pre>{@code
- * Authenticator<User> byToken = request -> request.header("authorization")
- *     .map(h -> users.byToken(h.replaceFirst("^Bearer ", ""))
+ * Authenticator<User> byToken = request -> request.bearerToken()
+ *     .map(token -> users.byToken(token)
  *         .map(u -> Identity.of(u.role(), u))
  *         .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Unknown token")))
  *     .orElse(Identity.anonymous());
@@ -15,7 +15,8 @@ package dev.parley.server;
  *
  * <p>Return {@link Identity#anonymous()} for a caller that presents no credentials (it sees the
  * shared surface); throw a {@link dev.parley.ParleyException} with {@code UNAUTHORIZED} to refuse
- * credentials that are wrong. Any other exception is answered {@code INTERNAL_SERVER_ERROR} and
+ * credentials that are wrong. A request with more than one {@code Authorization} header is refused
+ * {@code BAD_REQUEST} before it reaches the authenticator. Any other exception is answered {@code INTERNAL_SERVER_ERROR} and
  * logged. Implementations must be thread-safe.
  *
  * @param <P> the principal's type

@@ -66,6 +66,17 @@ public record ParleyRequest(
     return Map.copyOf(merged);
   }
 
+  /**
+   * The token of an {@code Authorization: Bearer <token>} header, the scheme matched without regard
+   * to case as HTTP scheme names are; empty when there is no such header or no token.
+   */
+  public Optional<String> bearerToken() {
+    return header("authorization").map(String::strip)
+        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(h -> h.substring(7).strip())
+        .filter(t -> !t.isEmpty());
+  }
+
   /** A copy of the body; empty when there is none. */
   @Override
   public byte[] body() {

@@ -107,9 +107,12 @@ class HttpWireTest {
   }
 
   @Test
-  void readsAQueryInputWhoseCharactersAreNotEncoded() {
-    ParleyResponse r = server.handle(get("todos.get", "batch=1&input={\"0\":{\"id\":1,\"n\":\"é\"}}"));
-    assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+  void refusesAQueryInputWhoseCharactersAreNotEncoded() {
+    for (String raw : java.util.List.of("batch=1&input={\"0\":{\"id\":1}}", "input={\"id\":1}",
+        "input=%7B%22id%22:1,%22n%22:%22é%22%7D", "input=%7B%22id%22%3A%201%7D%20x y")) {
+      WireAssert.assertError(server.handle(get("todos.get", raw)), 400, "BAD_REQUEST", -32600, null);
+    }
+    assertThat(server.handle(get("todos.get", "input=%7B%22id%22:1%7D")).status()).isEqualTo(200);
   }
 
   @Test

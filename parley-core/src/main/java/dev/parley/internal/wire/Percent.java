@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class Percent {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final boolean[] KEEP = new boolean[128];
+  private static final boolean[] QUERY = new boolean[128];
 
   static {
     for (char c = 'a'; c <= 'z'; c++) {
@@ -24,6 +25,10 @@ public final class Percent {
     }
     for (char c : "-_.!~*'()".toCharArray()) {
       KEEP[c] = true;
+    }
+    System.arraycopy(KEEP, 0, QUERY, 0, KEEP.length);
+    for (char c : "$&+,;=:@/?".toCharArray()) {
+      QUERY[c] = true;
     }
   }
 
@@ -76,6 +81,21 @@ public final class Percent {
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Whether {@code s} is a URL-encoded query value: only characters a URI's query may hold (letters,
+   * digits, {@code -._~!$&'()*+,;=:@/?} and {@code %}, whose escapes {@link #decode} checks).
+   * JSON written into a URL as it is ({@code {"a":1}}) is not.
+   */
+  public static boolean isEncoded(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || (c != '%' && !QUERY[c])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code s} decoded as UTF-8 text, e.g. a path; unchanged when it has no escape. */

@@ -23,7 +23,6 @@ public record DemoTokens(String user, String agent) implements Authenticator<Str
   /** Random bytes per token: {@value}. */
   private static final int TOKEN_BYTES = 16;
 
-  private static final String BEARER = "Bearer ";
 
   /** Checks that both tokens are present and differ. */
   public DemoTokens {
@@ -48,11 +47,10 @@ public record DemoTokens(String user, String agent) implements Authenticator<Str
 
   @Override
   public Identity<String> authenticate(ParleyRequest request) {
-    String header = request.header("authorization").orElse(null);
-    if (header == null) {
+    if (request.header("authorization").isEmpty()) {
       return Identity.anonymous();
     }
-    String token = header.startsWith(BEARER) ? header.substring(BEARER.length()).strip() : "";
+    String token = request.bearerToken().orElse("");
     if (same(token, user)) {
       return Identity.of(ChatApi.USER, "ada");
     }

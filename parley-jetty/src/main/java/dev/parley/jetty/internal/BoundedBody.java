@@ -3,14 +3,16 @@ package dev.parley.jetty.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.util.Blocker;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a request body into one array, blocking (the caller is a virtual thread), and stops as soon
- * as it would pass its limit — at once when {@code Content-Length} already announces more.
+ * as it would pass its limit — at once when {@code Content-Length} already announces more — or
+ * when its deadline passes, however steadily the bytes trickle in.
  */
 final class BoundedBody {
   /** Where a body of unknown length starts growing from; not a limit. */
@@ -18,15 +20,26 @@ final class BoundedBody {
 
   static final byte[] EMPTY = new byte[0];
 
+  /** The body did not arrive whole before its deadline. */
+  static final class Late extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Late() {
+      super("the request body did not arrive before its deadline");
+    }
+  }
+
   private BoundedBody() {}
 
   /**
    * The whole body, or {@code null} when it is longer than {@code maxBytes}; the rest of an
    * over-long body is left unread (Jetty discards it or closes the connection).
    *
-   * @throws IOException when the body cannot be read (the peer went away, idle timeout)
+   * @param deadline the {@link System#nanoTime()} by which the whole body must have arrived
+   * @throws Late when it has not
+   * @throws IOException when the body cannot be read (the peer went away, a malformed chunk)
    */
-  static byte @Nullable [] read(Request request, int maxBytes) throws IOException {
+  static byte @Nullable [] read(Request request, int maxBytes, long deadline) throws IOException {
     long announced = request.getLength();
     if (announced > maxBytes) {
       return null;
@@ -39,10 +52,7 @@ final class BoundedBody {
     while (true) {
       Content.Chunk chunk = request.read();
       if (chunk == null) {
-        try (Blocker.Runnable blocker = Blocker.runnable()) {
-          request.demand(blocker);
-          blocker.block();
-        }
+        await(request, deadline);
         continue;
       }
       try {
@@ -67,5 +77,22 @@ final class BoundedBody {
       }
     }
     return size == buf.length ? buf : Arrays.copyOf(buf, size);
+  }
+
+  /** Waits until more of the body can be read, or throws {@link Late} at the deadline. */
+  private static void await(Request request, long deadline) throws Late {
+    Thread reader = Thread.currentThread();
+    AtomicBoolean ready = new AtomicBoolean();
+    request.demand(() -> {
+      ready.set(true);
+      LockSupport.unpark(reader);
+    });
+    while (!ready.get()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new Late();
+      }
+      LockSupport.parkNanos(left);
+    }
   }
 }

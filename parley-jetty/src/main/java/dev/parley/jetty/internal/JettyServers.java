@@ -6,6 +6,7 @@ import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -23,27 +24,51 @@ public final class JettyServers {
   private JettyServers() {}
 
   /**
-   * A Jetty server with one connector speaking HTTP/1.1 and h2c (by prior knowledge and by {@code
-   * Upgrade}), the Parley handler under {@code basePath}, optionally static files from the class
-   * path at {@code /}, and graceful stop within {@code grace}.
+   * What a {@code JettyTransport} was configured with.
    *
-   * @throws IllegalArgumentException if {@code staticDir} is not found on the class path
+   * @param host the host or address to listen on
+   * @param port the TCP port, 0 for a free one
+   * @param basePath the wire's path, {@code /} or e.g. {@code /parley}
+   * @param staticDir a class-path directory served at {@code /}, or null
+   * @param grace how long a stop lets calls in flight finish
+   * @param readTimeout the longest a request (headers and body) may take to arrive
+   * @param maxConnections the most connections open at once
+   * @param acceptQueueSize the listen backlog
    */
-  public static Server create(ParleyServer<?> parley, String host, int port, String basePath,
-      @Nullable String staticDir, Duration grace) {
+  public record Settings(String host, int port, String basePath, @Nullable String staticDir,
+      Duration grace, Duration readTimeout, int maxConnections, int acceptQueueSize) {}
+
+  /**
+   * A Jetty server with one connector speaking HTTP/1.1 and h2c (by prior knowledge and by {@code
+   * Upgrade}), the Parley handler under the base path, optionally static files from the class path
+   * at {@code /}, graceful stop, Jetty's own refusals in Parley's JSON, a deadline on reading each
+   * request, a cap on connections and the given listen backlog.
+   *
+   * @throws IllegalArgumentException if the static-files directory is not on the class path
+   */
+  public static Server create(ParleyServer<?> parley, Settings settings) {
     Server jetty = new Server(threadPool());
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
     ServerConnector connector = new ServerConnector(jetty,
         new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config));
-    connector.setHost(host);
-    connector.setPort(port);
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    connector.setAcceptQueueSize(settings.acceptQueueSize());
     jetty.addConnector(connector);
+    jetty.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
+    JsonErrorHandler errors = new JsonErrorHandler(parley);
+    jetty.setErrorHandler(errors);
 
-    Handler files = staticDir == null ? null : staticFiles(staticDir);
-    jetty.setHandler(new GracefulHandler(new ParleyHandler(parley, basePath, files)));
-    jetty.setStopTimeout(grace.toMillis());
+    Handler files = settings.staticDir() == null ? null : staticFiles(settings.staticDir());
+    ParleyHandler handler =
+        new ParleyHandler(parley, settings.basePath(), settings.readTimeout(), files);
+    SlowRequests slow = new SlowRequests(new GracefulHandler(handler),
+        settings.readTimeout().toNanos(), errors.answer(408).body());
+    connector.addBean(slow);
+    jetty.setHandler(slow);
+    jetty.setStopTimeout(settings.grace().toMillis());
     jetty.setStopAtShutdown(false);
     return jetty;
   }

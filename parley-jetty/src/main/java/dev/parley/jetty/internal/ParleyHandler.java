@@ -5,10 +5,12 @@ import dev.parley.ParleyException;
 import dev.parley.server.ParleyRequest;
 import dev.parley.server.ParleyResponse;
 import dev.parley.server.ParleyServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,12 +43,16 @@ public final class ParleyHandler extends Handler.Wrapper {
   private final int maxBodyBytes;
   private final ParleyResponse tooLarge;
   private final ParleyResponse internal;
+  private final ParleyResponse late;
+  private final ParleyResponse unreadable;
+  private final long readNanos;
 
   /**
    * A handler for {@code server} under {@code basePath} ({@code /} or a path such as {@code
    * /parley}, no trailing slash), delegating other paths to {@code fallback} when not null.
    */
-  public ParleyHandler(ParleyServer<?> server, String basePath, @Nullable Handler fallback) {
+  public ParleyHandler(ParleyServer<?> server, String basePath, Duration readTimeout,
+      @Nullable Handler fallback) {
     super(fallback);
     this.server = server;
     this.prefix = basePath.equals("/") ? "" : basePath;
@@ -55,6 +61,11 @@ public final class ParleyHandler extends Handler.Wrapper {
         "Request body is larger than " + maxBodyBytes + " bytes"));
     this.internal = server.errorResponse(
         new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
+    this.late = server.errorResponse(new ParleyException(ErrorCode.TIMEOUT,
+        "The request body did not arrive within " + readTimeout.toMillis() + " ms"));
+    this.unreadable = server.errorResponse(new ParleyException(ErrorCode.BAD_REQUEST,
+        "The request body could not be read"));
+    this.readNanos = readTimeout.toNanos();
   }
 
   @Override
@@ -74,16 +85,27 @@ public final class ParleyHandler extends Handler.Wrapper {
       return true;
     }
     String method = request.getMethod();
-    byte[] body = method.equals("GET") || method.equals("HEAD")
-        ? BoundedBody.EMPTY
-        : BoundedBody.read(request, maxBodyBytes);
+    byte[] body;
+    try {
+      body = method.equals("GET") || method.equals("HEAD")
+          ? BoundedBody.EMPTY
+          : BoundedBody.read(request, maxBodyBytes, request.getBeginNanoTime() + readNanos);
+    } catch (BoundedBody.Late e) {
+      LOG.debug("{} {}: {}", method, path, e.getMessage());
+      respond(response, callback, late);
+      return true;
+    } catch (IOException e) {
+      LOG.debug("{} {}: the body could not be read", method, path, e);
+      respond(response, callback, unreadable);
+      return true;
+    }
     if (body == null) {
       respond(response, callback, tooLarge);
       return true;
     }
     String query = request.getHttpURI().getQuery();
     ParleyRequest call = new ParleyRequest(method, below, query == null ? "" : query,
-        headers(request.getHeaders()), body, remote(request));
+        headers(request), body, remote(request));
     JettyResponder responder = new JettyResponder(request, response, callback);
     responder.watch();
     try {
@@ -117,11 +139,21 @@ public final class ParleyHandler extends Handler.Wrapper {
     return path.charAt(end) == '/' ? path.substring(end + 1) : null;
   }
 
-  /** The fields by lower-case name, each name's values as an immutable list, in order. */
-  private static Map<String, List<String>> headers(HttpFields fields) {
-    Map<String, List<String>> headers = new HashMap<>(fields.size() * 2);
+  /**
+   * The fields by lower-case name, each name's values as an immutable list, in order; with a
+   * {@code host} from the URI's authority when there is none (HTTP/2 sends {@code :authority}).
+   */
+  private static Map<String, List<String>> headers(Request request) {
+    HttpFields fields = request.getHeaders();
+    Map<String, List<String>> headers = new HashMap<>(fields.size() * 2 + 2);
     for (HttpField f : fields) {
       headers.merge(f.getLowerCaseName(), List.of(f.getValue()), ParleyHandler::concat);
+    }
+    if (!headers.containsKey("host")) {
+      String authority = request.getHttpURI().getAuthority();
+      if (authority != null && !authority.isEmpty()) {
+        headers.put("host", List.of(authority));
+      }
     }
     return headers;
   }

@@ -32,6 +32,20 @@ final class ContentTypes {
     }
   }
 
+  /**
+   * Accepts a body sent without a content coding (or {@code identity}): Parley does not decode
+   * compressed bodies, and reading one as JSON would be wrong.
+   *
+   * @throws ParleyException UNSUPPORTED_MEDIA_TYPE for any other coding
+   */
+  static void checkEncoding(@Nullable String contentEncoding) {
+    if (contentEncoding != null && !contentEncoding.isBlank()
+        && !contentEncoding.trim().equalsIgnoreCase("identity")) {
+      throw new ParleyException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported content-encoding \""
+          + contentEncoding + "\" (expected: none; send the body uncompressed)");
+    }
+  }
+
   private static boolean utf8(String params) {
     for (String p : params.split(";", -1)) {
       String param = p.trim();

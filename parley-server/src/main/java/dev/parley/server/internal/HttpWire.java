@@ -86,6 +86,15 @@ public final class HttpWire {
 
   private void serve(ParleyRequest request, Responder out) {
     QueryString query = QueryString.parse(request.query());
+    if (query.repeated() != null) {
+      throw badRequest("Parameter \"" + query.repeated() + "\" is given more than once");
+    }
+    if (query.batch() != null && !query.isBatch()) {
+      throw badRequest("Parameter \"batch\" must be 1 for a batch, or absent");
+    }
+    if (request.headers().getOrDefault("authorization", java.util.List.of()).size() > 1) {
+      throw badRequest("More than one authorization header");
+    }
     int max = options.maxBodyBytes();
     boolean batch = query.isBatch();
     String path = Percent.decodeText(request.path(), max);
@@ -114,6 +123,9 @@ public final class HttpWire {
       throw error;
     }
     Caller caller = pipeline.caller(identity, Transport.HTTP, request);
+    if (batch) {
+      checkKinds(names, identity);
+    }
     Input[] inputs = inputs(raw, batch, names, identity);
     long budget = pipeline.budget(callerNanos);
     long deadline = System.nanoTime() + budget;
@@ -136,6 +148,30 @@ public final class HttpWire {
       CALLS.newThread(() -> pipeline.run(call, sink)).start();
     }
     pipeline.run(calls[0], collector.sink(0));
+  }
+
+  /**
+   * Refuses, before any of its calls runs, a batch whose calls are not all of one kind: part of it
+   * would run and part would be refused for its method.
+   */
+  private void checkKinds(String[] names, Identity<?> identity) {
+    dev.parley.Kind seen = null;
+    for (String name : names) {
+      dev.parley.Kind kind = pipeline.kind(name, identity.role());
+      if (kind != null && seen != null && kind != seen) {
+        throw badRequest("Cannot mix procedure kinds in one batch: " + lower(seen) + " and "
+            + lower(kind));
+      }
+      seen = kind != null ? kind : seen;
+    }
+  }
+
+  private static String lower(dev.parley.Kind kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static ParleyException badRequest(String message) {
+    return new ParleyException(ErrorCode.BAD_REQUEST, message);
   }
 
   private static boolean wantsStream(ParleyRequest request) {
@@ -165,10 +201,18 @@ public final class HttpWire {
             "Request body is larger than " + max + " bytes");
       }
       ContentTypes.check(request.header("content-type").orElse(null));
+      ContentTypes.checkEncoding(request.header("content-encoding").orElse(null));
       return request.bodyLength() == 0 ? null : request.body();
     }
     String input = query.input();
-    return input == null ? null : Percent.decode(input, max);
+    if (input == null) {
+      return null;
+    }
+    if (!Percent.isEncoded(input)) {
+      throw new ParleyException(ErrorCode.BAD_REQUEST,
+          "input is not URL-encoded (expected encodeURIComponent of its JSON)");
+    }
+    return Percent.decode(input, max);
   }
 
   /**
@@ -201,13 +245,31 @@ public final class HttpWire {
       throw new ParleyException(ErrorCode.BAD_REQUEST,
           "\"input\" needs to be an object when doing a batch call");
     }
-    for (int i = 0; i < names.length; i++) {
-      JsonNode node = object.get(Integer.toString(i));
-      if (node != null) {
-        inputs[i] = new Input.Tree(node);
+    for (String key : object.propertyNames()) {
+      int index = index(key, names.length);
+      if (index < 0) {
+        throw badRequest("\"input\" of a batch has the key \"" + key
+            + "\", which is not the index of one of its " + names.length + " calls");
       }
+      inputs[index] = new Input.Tree(object.get(key));
     }
     return inputs;
+  }
+
+  /** {@code key} as a call's index below {@code calls}: digits, no leading zero; else -1. */
+  private static int index(String key, int calls) {
+    if (key.isEmpty() || key.length() > 9 || (key.length() > 1 && key.charAt(0) == '0')) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value < calls ? value : -1;
   }
 
   private Responder withCors(ParleyRequest request, Responder responder) {

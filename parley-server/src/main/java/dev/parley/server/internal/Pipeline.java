@@ -140,6 +140,12 @@ public final class Pipeline {
     return r != null && r.admits(role);
   }
 
+  /** The kind of {@code name} for a caller of {@code role}; null when it {@link #routes} not. */
+  public @Nullable Kind kind(String name, dev.parley.Role<?> role) {
+    Route r = routes.get(name);
+    return r != null && r.admits(role) ? r.procedure().kind() : null;
+  }
+
   /** Whether the server no longer takes calls. */
   public boolean isClosed() {
     return gate.isClosed();
