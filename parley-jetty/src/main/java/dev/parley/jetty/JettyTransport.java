@@ -95,10 +95,11 @@ public final class JettyTransport implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: stops accepting connections, lets calls in flight finish within the shutdown
-   * grace (new requests on open connections get {@code 503}), then shuts the {@link ParleyServer}
-   * down with what is left of the grace. Calls still running after the grace are cut off. Returns
-   * at once when already closed.
+   * Stops gracefully: answers every new request with Parley's JSON {@code 503
+   * SERVICE_UNAVAILABLE} and {@code Connection: close}, lets the requests in flight finish within
+   * the shutdown grace (those whose body is still arriving included), then shuts the {@link
+   * ParleyServer} down and stops Jetty, returning as soon as the last call is done. Calls still
+   * running after the grace are cut off. Returns at once when already closed.
    */
   @Override
   public void close() {
@@ -107,11 +108,18 @@ public final class JettyTransport implements AutoCloseable {
     }
     long deadline = System.nanoTime() + grace.toNanos();
     try {
+      if (!JettyServers.drain(jetty, deadline)) {
+        LOG.warn("calls still running after the shutdown grace of {}; cutting them off", grace);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    try {
       jetty.stop();
     } catch (Exception e) {
       LOG.warn("Jetty did not stop cleanly", e);
     }
-    server.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   @Override

@@ -10,7 +10,6 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.resource.Resource;
@@ -64,13 +63,24 @@ public final class JettyServers {
     Handler files = settings.staticDir() == null ? null : staticFiles(settings.staticDir());
     ParleyHandler handler =
         new ParleyHandler(parley, settings.basePath(), settings.readTimeout(), files);
-    SlowRequests slow = new SlowRequests(new GracefulHandler(handler),
-        settings.readTimeout().toNanos(), errors.answer(408).body());
+    Drain drain = new Drain(handler, errors.answer(503));
+    SlowRequests slow = new SlowRequests(drain, settings.readTimeout().toNanos(),
+        errors.answer(408).body());
     connector.addBean(slow);
     jetty.setHandler(slow);
-    jetty.setStopTimeout(settings.grace().toMillis());
+    jetty.setStopTimeout(0); // JettyTransport drains before it stops Jetty
     jetty.setStopAtShutdown(false);
     return jetty;
+  }
+
+  /**
+   * Refuses the new requests of {@code jetty} (made by {@link #create}) with {@code 503} and waits
+   * until those in flight are answered or {@code deadline} ({@link System#nanoTime()}) passes.
+   *
+   * @return whether all were answered in time
+   */
+  public static boolean drain(Server jetty, long deadline) throws InterruptedException {
+    return jetty.getDescendant(Drain.class).drain(deadline);
   }
 
   /** The connector made by {@link #create}. */
