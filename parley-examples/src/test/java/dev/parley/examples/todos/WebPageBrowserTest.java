@@ -1,81 +1,99 @@
 package dev.parley.examples.todos;
 
+import static dev.parley.examples.todos.BrowserWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.jetty.JettyTransport;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The demo's web page in headless Chromium, served by the demo itself on a free port: it lists the
- * todos, adds one through the form, deletes it, and shows a validation error next to the input.
- * Fails (is never skipped) when Chromium or chromedriver is missing.
+ * The demo's web page in headless Chromium, served by a fresh demo on a free port for each test: it
+ * lists the todos, adds one through the form, deletes it, shows a validation error next to the
+ * input, and a todo added in one browser shows in another once that one reloads. Fails (is never
+ * skipped) when Chromium or chromedriver is missing.
  */
 class WebPageBrowserTest {
 
-  static JettyTransport demo;
-  static Browser browser;
+  @RegisterExtension final BrowserWindows windows = new BrowserWindows();
 
-  @BeforeAll
-  static void start() throws Exception {
+  JettyTransport demo;
+  String page;
+
+  @BeforeEach
+  void start() {
     demo = TodoDemo.start("127.0.0.1", 0);
-    browser = Browser.start();
+    page = "http://127.0.0.1:" + demo.port() + "/";
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (demo != null) {
-        demo.close();
-      }
-    }
+  @AfterEach
+  void stop() {
+    demo.close();
   }
 
   @Test
-  void listsAddsAndDeletesTodosAndShowsValidationErrors() throws Exception {
-    browser.open("http://127.0.0.1:" + demo.port() + "/");
-    browser.waitUntil("the two seeded todos", () -> texts().size() == 2);
-    assertThat(texts()).containsExactly("Read the overview", "Try the quickstart");
-    assertThat(browser.text(browser.find("#count"))).isEqualTo("2 todos");
+  void listsAddsAndDeletesTodosAndShowsValidationErrors() {
+    ChromeDriver browser = windows.open(page);
+    waitFor(browser, "the two seeded todos").until(w -> texts(w).size() == 2);
+    assertThat(texts(browser)).containsExactly("Read the overview", "Try the quickstart");
+    assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2 todos");
 
-    String input = browser.find("#todo-text");
-    browser.type(input, "Buy milk");
-    browser.click(browser.find("#add-button"));
-    browser.waitUntil("the new todo in the list", () -> texts().contains("Buy milk"));
-    assertThat(texts()).containsExactly("Read the overview", "Try the quickstart", "Buy milk");
-    assertThat(browser.script("return document.getElementById('todo-text').value").asString()).isEmpty();
-    assertThat(browser.text(browser.find("#resources"))).isEqualTo("todo/3, todos");
+    WebElement input = browser.findElement(By.id("todo-text"));
+    input.sendKeys("Buy milk");
+    browser.findElement(By.id("add-button")).click();
+    waitFor(browser, "the new todo in the list").until(w -> texts(w).contains("Buy milk"));
+    assertThat(texts(browser)).containsExactly("Read the overview", "Try the quickstart", "Buy milk");
+    assertThat(input.getDomProperty("value")).isEmpty();
+    assertThat(browser.findElement(By.id("resources")).getText()).isEqualTo("todo/3, todos");
 
-    browser.click(browser.find("#todo-list li[data-id='3'] button.delete"));
-    browser.waitUntil("the deleted todo to leave the list", () -> !texts().contains("Buy milk"));
-    assertThat(texts()).containsExactly("Read the overview", "Try the quickstart");
+    browser.findElement(By.cssSelector("#todo-list li[data-id='3'] button.delete")).click();
+    waitFor(browser, "the deleted todo to leave the list").until(w -> !texts(w).contains("Buy milk"));
+    assertThat(texts(browser)).containsExactly("Read the overview", "Try the quickstart");
 
-    browser.click(browser.find("#add-button"));
-    String error = browser.find("#todo-error");
-    browser.waitUntil("a validation error next to the input", () -> !browser.text(error).isEmpty());
-    assertThat(browser.text(error)).contains("200");
-    assertThat(browser.script("return document.getElementById('todo-text').getAttribute('aria-invalid')")
-        .asString()).isEqualTo("true");
-    assertThat(texts()).hasSize(2);
+    browser.findElement(By.id("add-button")).click();
+    WebElement error = browser.findElement(By.id("todo-error"));
+    waitFor(browser, "a validation error next to the input").until(w -> !error.getText().isEmpty());
+    assertThat(error.getText()).contains("200");
+    assertThat(input.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(texts(browser)).hasSize(2);
 
-    browser.type(input, "Walk the dog");
-    browser.click(browser.find("#add-button"));
-    browser.waitUntil("the error to clear once a valid todo is added", () -> browser.text(error).isEmpty());
-    assertThat(texts()).endsWith("Walk the dog");
+    input.sendKeys("Walk the dog");
+    browser.findElement(By.id("add-button")).click();
+    waitFor(browser, "the error to clear once a valid todo is added").until(w -> error.getText().isEmpty());
+    assertThat(texts(browser)).endsWith("Walk the dog");
+  }
+
+  @Test
+  void aTodoAddedInOneWindowShowsInAnotherOnceItReloads() {
+    List<ChromeDriver> ab = windows.open(page, 2);
+    ChromeDriver a = ab.get(0);
+    ChromeDriver b = ab.get(1);
+    for (ChromeDriver w : ab) {
+      waitFor(w, "the two seeded todos").until(d -> texts(d).size() == 2);
+    }
+
+    a.findElement(By.id("todo-text")).sendKeys("Call the plumber");
+    a.findElement(By.id("add-button")).click();
+    waitFor(a, "the new todo in window A").until(d -> texts(d).contains("Call the plumber"));
+
+    b.navigate().refresh();
+    waitFor(b, "window A's todo in window B after a reload")
+        .until(d -> texts(d).contains("Call the plumber"));
+    assertThat(texts(b)).containsExactly("Read the overview", "Try the quickstart", "Call the plumber");
   }
 
   /** The texts of the listed todos, read in one go so that a re-render cannot interleave. */
-  private static List<String> texts() throws Exception {
-    List<String> texts = new ArrayList<>();
-    browser.script("return [...document.querySelectorAll('#todo-list li .text')].map(e => e.textContent)")
-        .forEach(t -> texts.add(t.asString()));
-    return texts;
+  private static List<String> texts(WebDriver window) {
+    Object texts = ((JavascriptExecutor) window).executeScript(
+        "return [...document.querySelectorAll('#todo-list li .text')].map(e => e.textContent)");
+    return ((List<?>) texts).stream().map(String.class::cast).toList();
   }
 }
