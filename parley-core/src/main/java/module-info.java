@@ -11,6 +11,7 @@ module dev.parley.core {
   requires transitive org.jspecify;
   requires tools.jackson.databind;
   requires org.hibernate.validator;
+  requires java.logging;
 
   exports dev.parley;
   exports dev.parley.internal.json to dev.parley.server, dev.parley.client;

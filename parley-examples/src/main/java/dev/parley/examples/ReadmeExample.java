@@ -43,7 +43,7 @@ public final class ReadmeExample {
     Narrowing<Identity<String>, SignedIn> signedIn = (id, call) -> id.principalIfAny()
         .map(SignedIn::new)
         .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
-    Procedures<SignedIn> protectedProcedures = server.procedures().use(signedIn);
+    Procedures<SignedIn> protectedProcedures = server.procedures().narrow(signedIn);
     protectedProcedures.implement(ADD, (ctx, in) -> new Todo(1, in.text(), ctx.user()))
         .resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
     try (var http = JettyTransport.start(server, 0);

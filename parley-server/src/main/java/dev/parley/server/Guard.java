@@ -8,8 +8,7 @@ import dev.parley.ParleyException;
  * of the chain does not run; an allowed call goes on with the same context.
  *
  * <pre>{@code
- * Guard<AppCtx> admins = (ctx, call) -> ctx.user().isAdmin();
- * Procedures<AppCtx> adminProcedures = server.procedures().use(admins);
+ * Procedures<AppCtx> adminProcedures = server.procedures().guard((ctx, call) -> ctx.user().isAdmin());
  * }</pre>
  *
  * <p>Throwing a {@link ParleyException} instead answers with its own code. Implementations must be

@@ -3,7 +3,7 @@ package dev.parley.server;
 /**
  * The one way to wrap calls: a step of the chain between the context factory and the handler,
  * attached to the whole server ({@link ParleyServer.Builder#use}) or to a reusable {@link
- * Procedures procedure base} ({@code protectedProcedures = server.procedures().use(auth)}). The
+ * Procedures procedure base} ({@code protectedProcedures = server.procedures().narrow(signedIn)}). The
  * first middleware added is the outermost.
  *
  * <p>A middleware receives the context {@code C} so far and passes a context {@code N} on: the

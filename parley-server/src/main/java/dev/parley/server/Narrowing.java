@@ -11,7 +11,7 @@ import java.util.Objects;
  * Narrowing<AppCtx, SignedIn> signedIn = (ctx, call) -> ctx.user()
  *     .map(user -> new SignedIn(user, ctx))
  *     .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
- * Procedures<SignedIn> protectedProcedures = server.procedures().use(signedIn);
+ * Procedures<SignedIn> protectedProcedures = server.procedures().narrow(signedIn);
  * protectedProcedures.implement(SAY, (ctx, in) -> chat.say(ctx.user(), in.text()));
  * }</pre>
  *

@@ -276,10 +276,20 @@ public final class ParleyServer<C> {
     }
 
     /**
+     * Adds {@code guard} before every call of the server, after the middleware so far: a call it
+     * does not allow is answered {@code FORBIDDEN}. The same as {@code use(guard)}, for guards
+     * written inline.
+     */
+    public Builder<P, C> guard(Guard<? super C> guard) {
+      middleware.add(Objects.requireNonNull(guard, "guard")); // it passes the context on as it is
+      return this;
+    }
+
+    /**
      * Adds {@code narrowing} around every call of the server, after the middleware so far; the
      * handlers of {@link ParleyServer#implement} then receive the narrowed context.
      */
-    public <N> Builder<P, N> use(Narrowing<? super C, ? extends N> narrowing) {
+    public <N> Builder<P, N> narrow(Narrowing<? super C, ? extends N> narrowing) {
       Objects.requireNonNull(narrowing, "narrowing");
       List<Middleware<?, ?>> more = new ArrayList<>(middleware);
       more.add(narrowing);

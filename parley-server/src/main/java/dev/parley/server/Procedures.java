@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Procedures<AppCtx> publicProcedures = server.procedures();
- * Procedures<SignedIn> protectedProcedures = publicProcedures.use(signedIn);     // a Narrowing
+ * Procedures<SignedIn> protectedProcedures = publicProcedures.narrow(signedIn);  // a Narrowing
  * Procedures<SignedIn> moderatedProcedures = protectedProcedures.use(RateLimit.of(5, Duration.ofSeconds(10)));
  * moderatedProcedures.implement(ChatApi.SAY, (ctx, in) -> room.post(ctx.user(), in.text()));
  * }</pre>
@@ -38,10 +38,19 @@ public final class Procedures<C> {
   }
 
   /**
-   * A base whose calls also go through {@code narrowing}, after this base's own, and whose
-   * handlers receive the narrowed context.
+   * A base whose calls must also pass {@code guard}, after this base's own middleware: a call it
+   * does not allow is answered {@code FORBIDDEN}. The same as {@code use(guard)}, for guards
+   * written inline: {@code .guard((ctx, call) -> ctx.user().isAdmin())}.
    */
-  public <N> Procedures<N> use(Narrowing<? super C, ? extends N> narrowing) {
+  public Procedures<C> guard(Guard<? super C> guard) {
+    return new Procedures<>(pipeline, with(guard));
+  }
+
+  /**
+   * A base whose calls also go through {@code narrowing}, after this base's own middleware, and
+   * whose handlers receive the narrowed context.
+   */
+  public <N> Procedures<N> narrow(Narrowing<? super C, ? extends N> narrowing) {
     return new Procedures<>(pipeline, with(narrowing));
   }
 

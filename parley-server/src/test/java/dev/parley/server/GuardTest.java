@@ -63,9 +63,23 @@ class GuardTest {
   }
 
   @Test
+  void refusesWithAGuardWrittenInline() {
+    var server = server();
+    server.procedures().guard((ctx, call) -> false).implement(Roles.SAY, (ctx, in) -> {
+      ran.add("say");
+      return "said";
+    });
+    implementRest(server);
+    server.implement(Roles.WHOAMI, (ctx, in) -> "me");
+    assertError(server.handle(post("u-token", "say", "", "{\"text\":\"hi\"}")),
+        403, "FORBIDDEN", -32003, "say");
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
   void handsTheHandlerAndResourcesTheNarrowedContextNarrowedOncePerCall() {
     var server = server();
-    Procedures<SignedIn> signedInProcedures = server.procedures().use(signedIn);
+    Procedures<SignedIn> signedInProcedures = server.procedures().narrow(signedIn);
     Guard<SignedIn> notRoot = (ctx, call) -> !ctx.user().equals("root");
     signedInProcedures.implement(Roles.WHOAMI, (ctx, in) -> ctx.user());
     signedInProcedures.use(notRoot)
@@ -86,7 +100,7 @@ class GuardTest {
   @Test
   void answersTheNarrowingsRefusalWithItsCode() {
     var server = server();
-    server.procedures().use(signedIn).implement(Roles.WHOAMI, (ctx, in) -> ctx.user());
+    server.procedures().narrow(signedIn).implement(Roles.WHOAMI, (ctx, in) -> ctx.user());
     implementRest(server);
     server.implement(Roles.SAY, (ctx, in) -> "said");
 
@@ -101,7 +115,7 @@ class GuardTest {
     ParleyServer<SignedIn> server = ParleyServer.builder(Roles.CONTRACT)
         .authenticate(Roles.BY_TOKEN)
         .context((request, id) -> new MaybeUser(id.principalIfAny()))
-        .use(signedIn)
+        .narrow(signedIn)
         .build();
     server.implement(Roles.WHOAMI, (ctx, in) -> ctx.user());
     server.implement(Roles.SAY, (ctx, in) -> ctx.user());

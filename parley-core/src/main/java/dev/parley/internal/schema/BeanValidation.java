@@ -24,11 +24,26 @@ final class BeanValidation {
   private BeanValidation() {}
 
   private static final class Holder {
+    /**
+     * Hibernate Validator announces its version at INFO on every start (HV000001), through
+     * java.util.logging unless another logging system is found: noise for Parley's users. Kept
+     * here so that the level holds.
+     */
+    static final java.util.logging.Logger VERSION_LINE = quiet();
     static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class)
         .configure()
         .messageInterpolator(new ParameterMessageInterpolator())
         .buildValidatorFactory();
     static final Validator VALIDATOR = FACTORY.getValidator();
+  }
+
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version");
+    if (logger.getLevel() == null) {
+      logger.setLevel(java.util.logging.Level.WARNING);
+    }
+    return logger;
   }
 
   /** Whether {@code type} declares any constraint, on itself, its fields or their type arguments. */

@@ -27,7 +27,7 @@ public final class ChatServer {
   /** Implements the chat's procedures on {@code procedures}, over {@code room}. */
   public static void implement(Procedures<Identity<String>> procedures, ChatRoom room) {
     Procedures<Author> posting = procedures
-        .use(Author.SIGNED_IN)
+        .narrow(Author.SIGNED_IN)
         .use(RateLimit.of(POSTS_PER_PERIOD, POST_PERIOD));
     procedures.implement(ChatApi.MESSAGES, (ctx, in) -> room.all())
         .resources((ctx, in, out) -> Set.of(MESSAGES));

@@ -57,15 +57,25 @@ public final class ParleyHandler extends Handler.Wrapper {
     this.server = server;
     this.prefix = basePath.equals("/") ? "" : basePath;
     this.maxBodyBytes = server.options().maxBodyBytes();
-    this.tooLarge = server.errorResponse(new ParleyException(ErrorCode.PAYLOAD_TOO_LARGE,
-        "Request body is larger than " + maxBodyBytes + " bytes"));
+    this.tooLarge = closing(server.errorResponse(new ParleyException(ErrorCode.PAYLOAD_TOO_LARGE,
+        "Request body is larger than " + maxBodyBytes + " bytes")));
     this.internal = server.errorResponse(
         new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
-    this.late = server.errorResponse(new ParleyException(ErrorCode.TIMEOUT,
-        "The request body did not arrive within " + readTimeout.toMillis() + " ms"));
-    this.unreadable = server.errorResponse(new ParleyException(ErrorCode.BAD_REQUEST,
-        "The request body could not be read"));
+    this.late = closing(server.errorResponse(new ParleyException(ErrorCode.TIMEOUT,
+        "The request body did not arrive within " + readTimeout.toMillis() + " ms")));
+    this.unreadable = closing(server.errorResponse(new ParleyException(ErrorCode.BAD_REQUEST,
+        "The request body could not be read")));
     this.readNanos = readTimeout.toNanos();
+  }
+
+  /**
+   * {@code answer} with {@code Connection: close}: its request's body was left unread, so the
+   * connection cannot carry another request, and the client must not try.
+   */
+  private static ParleyResponse closing(ParleyResponse answer) {
+    Map<String, String> headers = new HashMap<>(answer.headers());
+    headers.put("connection", "close");
+    return new ParleyResponse(answer.status(), headers, answer.body());
   }
 
   @Override

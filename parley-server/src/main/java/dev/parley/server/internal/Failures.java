@@ -4,12 +4,11 @@ import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import java.time.Duration;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The server's errors: their Parley form, and the ones it makes itself. */
 public final class Failures {
   /** The server's logger. */
-  public static final Logger LOG = LoggerFactory.getLogger("dev.parley.server");
+  public static final Logger LOG = ServerLog.get("dev.parley.server");
   private static final String INTERNAL_MESSAGE = "Internal server error";
 
   private Failures() {}
