@@ -51,6 +51,16 @@ class ContractTest {
           .hasMessageContaining("descriptor name");
     }
     assertThat(Parley.query("_private.get_2").name()).isEqualTo("_private.get_2");
+    String longest = "a".repeat(100) + "." + "b".repeat(99);
+    assertThat(Parley.query(longest).name()).hasSize(200);
+    assertThatThrownBy(() -> Parley.query(longest + "b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 200 characters");
+  }
+
+  @Test
+  void namesItsDescriptorsInOrder() {
+    assertThat(Contract.of(LIST, ADD)).hasToString("Contract[todos.list, todos.add]");
   }
 
   @Test

@@ -57,6 +57,18 @@ class RoleTest {
   }
 
   @Test
+  void listsTheRolesOfAContractInTheOrderTheyFirstAppear() {
+    assertThat(Contract.of(HELLO, ANNOUNCE, SAY, ALERTS).roles()).containsExactly(AGENT, USER);
+    assertThat(Contract.of(HELLO).roles()).isEmpty();
+  }
+
+  @Test
+  void namesItself() {
+    assertThat(USER).hasToString("Role[user]");
+    assertThat(Role.SHARED).hasToString("Role[shared]");
+  }
+
+  @Test
   void seesSharedOwnAndInheritedDescriptorsOnly() {
     assertThat(USER.sees(HELLO)).isTrue();
     assertThat(USER.sees(SAY)).isTrue();

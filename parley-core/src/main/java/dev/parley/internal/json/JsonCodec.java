@@ -35,7 +35,8 @@ import tools.jackson.databind.node.NullNode;
  *
  * <p>Errors are {@link ParleyException}s with messages safe to send: {@link ErrorCode#PARSE_ERROR}
  * for malformed JSON, trailing data or invalid UTF-8; {@link ErrorCode#BAD_REQUEST} for nesting
- * deeper than {@link #maxNestingDepth()}, for a value of the wrong type (one issue, at its path;
+ * deeper than {@link #maxNestingDepth()}, for a number beyond the range of a {@code BigDecimal}
+ * ({@code 1e99999999999}), for a value of the wrong type (one issue, at its path;
  * for a union's missing, unknown or non-string name, at its {@code type}) and for a decoded value
  * its schema rejects (every issue).
  */
@@ -137,7 +138,7 @@ public final class JsonCodec {
    * {@link MissingNode}.
    *
    * @throws ParleyException {@code PARSE_ERROR} when it is not one valid JSON value, {@code
-   *     BAD_REQUEST} when it nests too deep
+   *     BAD_REQUEST} when it nests too deep or has a number out of range
    */
   public JsonNode parse(byte[] json) {
     Objects.requireNonNull(json, "json");
@@ -148,6 +149,8 @@ public final class JsonCodec {
       return mapper.readTree(json);
     } catch (JacksonException e) {
       throw JsonErrors.translate(e, "input", maxNestingDepth);
+    } catch (NumberFormatException e) {
+      throw JsonErrors.outOfRange(e, "input");
     }
   }
 
@@ -161,6 +164,8 @@ public final class JsonCodec {
       return mapper.readTree(json);
     } catch (JacksonException e) {
       throw JsonErrors.translate(e, "input", maxNestingDepth);
+    } catch (NumberFormatException e) {
+      throw JsonErrors.outOfRange(e, "input");
     }
   }
 
@@ -214,6 +219,8 @@ public final class JsonCodec {
           checkSyntax(json, what); // JSON that is malformed later on is a parse error, as with parse()
         }
         throw error;
+      } catch (NumberFormatException e) {
+        throw JsonErrors.outOfRange(e, what);
       }
     }
     return validated(schema, value, what);

@@ -94,6 +94,14 @@ final class JsonErrors {
     return issue(e, what, path(e), "is invalid");
   }
 
+  /**
+   * The Parley form of the {@link NumberFormatException} that Jackson throws unwrapped for a number
+   * whose exponent no {@code BigDecimal} holds, such as {@code 1e99999999999}.
+   */
+  static ParleyException outOfRange(NumberFormatException e, String what) {
+    return new ParleyException(ErrorCode.BAD_REQUEST, what + " has a number out of range", e);
+  }
+
   private static ParleyException parseError(String what, String reason, Throwable cause) {
     return new ParleyException(
         ErrorCode.PARSE_ERROR, what + " is not valid JSON: " + reason, List.of(), null, cause);

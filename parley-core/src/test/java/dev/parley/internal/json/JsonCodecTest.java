@@ -52,7 +52,11 @@ class JsonCodecTest {
     }
   }
 
-  private final JsonCodec codec = JsonCodec.standard();
+  /**
+   * A codec of each test's own: Jackson keeps the readers and writers it builds inside its mapper,
+   * so with a shared codec a test could read with what an earlier test built.
+   */
+  private final JsonCodec codec = new JsonCodec(JsonCodec.DEFAULT_MAX_NESTING_DEPTH);
 
   private <T> T read(Class<T> type, String json) {
     T fromBytes = codec.decode(new Present<>(type), json.getBytes(StandardCharsets.UTF_8), "input");
@@ -243,6 +247,13 @@ class JsonCodecTest {
   }
 
   @Test
+  void reportsThePathOfTheFirstListElement() {
+    assertThat(issueOf(Order.class, "{\"id\":\"o\",\"items\":[{\"name\":1,\"count\":1}],"
+        + "\"byKey\":{},\"priority\":\"LOW\"}"))
+        .isEqualTo(new Issue("items[0].name", "expected a string"));
+  }
+
+  @Test
   void rejectsWrongContainerShapes() {
     assertThat(issueOf(Order.class, "{\"id\":\"o\",\"items\":{},\"byKey\":{},\"priority\":\"LOW\"}"))
         .isEqualTo(new Issue("items", "expected an array"));
@@ -361,5 +372,121 @@ class JsonCodecTest {
     assertThatThrownBy(() -> new JsonCodec(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxNestingDepth: 0 (expected: > 0)");
+  }
+
+  @Test
+  void rejectsIntegersOutOfRangeNamingTheirWidth() {
+    record Widths(long l, short s, byte b, Long boxedL, Short boxedS, Byte boxedB,
+        Integer boxedI) {}
+    String huge = "99999999999999999999";
+    assertThat(issueOf(Widths.class, "{\"l\":" + huge + "}"))
+        .isEqualTo(new Issue("l", "is out of range for a 64-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"boxedL\":" + huge + "}"))
+        .isEqualTo(new Issue("boxedL", "is out of range for a 64-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"s\":40000}"))
+        .isEqualTo(new Issue("s", "is out of range for a 16-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"boxedS\":-40000}"))
+        .isEqualTo(new Issue("boxedS", "is out of range for a 16-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"b\":300}"))
+        .isEqualTo(new Issue("b", "is out of range for an 8-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"boxedB\":-300}"))
+        .isEqualTo(new Issue("boxedB", "is out of range for an 8-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"boxedI\":3000000000}"))
+        .isEqualTo(new Issue("boxedI", "is out of range for a 32-bit integer"));
+  }
+
+  @Test
+  void refusesANumberBeyondTheRangeOfADecimalAsBadRequest() {
+    for (String json : List.of("1e99999999999", "[1e99999999999]", "{\"money\":-1e-99999999999}")) {
+      for (ParleyException e : List.of(
+          catchThrowableOfType(ParleyException.class, () -> codec.parse(json)),
+          catchThrowableOfType(ParleyException.class,
+              () -> codec.parse(json.getBytes(StandardCharsets.UTF_8))))) {
+        assertThat(e).as(json).isNotNull();
+        assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(e.getMessage()).isEqualTo("input has a number out of range");
+      }
+    }
+    assertThat(failure(BigDecimal.class, "1e99999999999").code()).isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(failure(Object.class, "{\"money\":1e99999999999}").getMessage())
+        .isEqualTo("input has a number out of range");
+  }
+
+  @Test
+  void rejectsDateTimesDurationsAndUuidsNotInTheirCanonicalStringForm() {
+    record Times(OffsetDateTime offset, LocalDateTime local, Duration delay, UUID id, Instant at,
+        LocalDate day) {}
+    String offset =
+        "expected an ISO-8601 date-time string with an offset, e.g. 2024-01-31T10:15:30+01:00";
+    String local = "expected an ISO-8601 local date-time string, e.g. 2024-01-31T10:15:30";
+    String delay = "expected an ISO-8601 duration string, e.g. PT30S";
+    String at = "expected an ISO-8601 instant string, e.g. 2024-01-31T10:15:30Z";
+    assertThat(issueOf(Times.class, "{\"offset\":1}")).isEqualTo(new Issue("offset", offset));
+    assertThat(issueOf(Times.class, "{\"offset\":\"2024-01-31T10:15:30\"}"))
+        .isEqualTo(new Issue("offset", offset));
+    assertThat(issueOf(Times.class, "{\"local\":[2024,1,31,10,15]}"))
+        .isEqualTo(new Issue("local", local));
+    assertThat(issueOf(Times.class, "{\"local\":\"2024-01-31T10:15:30Z\"}"))
+        .isEqualTo(new Issue("local", local));
+    assertThat(issueOf(Times.class, "{\"delay\":30}")).isEqualTo(new Issue("delay", delay));
+    assertThat(issueOf(Times.class, "{\"delay\":\"30s\"}")).isEqualTo(new Issue("delay", delay));
+    assertThat(issueOf(Times.class, "{\"at\":\"1700000000\"}")).isEqualTo(new Issue("at", at));
+    assertThat(issueOf(Times.class, "{\"at\":1.5}")).isEqualTo(new Issue("at", at));
+    assertThat(issueOf(Times.class, "{\"day\":\"2024-01-31T00:00:00\"}"))
+        .isEqualTo(new Issue("day", "expected an ISO-8601 date string, e.g. 2024-01-31"));
+    for (String id : List.of("EjRWeJASNFZ4kBI0VniQEg==", "123e4567e89b12d3a456426614174000")) {
+      assertThat(issueOf(Times.class, "{\"id\":\"" + id + "\"}")).as(id)
+          .isEqualTo(new Issue("id", "expected a UUID string"));
+    }
+  }
+
+  @Test
+  void explainsASyntaxErrorInPlainWordsWithItsPosition() {
+    assertThat(failure(Item.class, "{'a':1}").getMessage()).isEqualTo("input is not valid JSON: "
+        + "unexpected character (''' (code 39)): was expecting double-quote to start property name"
+        + " (line 1, column 2)");
+    assertThat(failure(Item.class, "[1\n 2]").getMessage()).isEqualTo("input is not valid JSON: "
+        + "unexpected character ('2' (code 50)): was expecting comma to separate Array entries"
+        + " (line 2, column 2)");
+  }
+
+  @Test
+  void leavesJacksonsLocationOutOfTheReason() {
+    for (String bad : List.of("{\"a\":1]", "[1}")) {
+      assertThat(failure(Item.class, bad).getMessage()).as(bad)
+          .startsWith("input is not valid JSON: unexpected close marker ")
+          .endsWith(" (line 1, column " + bad.length() + ")")
+          .doesNotContain("Source", "REDACTED", "offset");
+    }
+  }
+
+  @Test
+  void cutsAReasonLongerThan160Characters() {
+    String before = "unrecognized token '";
+    String after = "': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or"
+        + " 'false')";
+    String token = "z".repeat(160 - before.length() - after.length());
+    String longest = before + token + after;
+    assertThat(longest).hasSize(160);
+    assertThat(failure(Item.class, token).getMessage())
+        .isEqualTo("input is not valid JSON: " + longest + " (line 1, column 1)");
+    assertThat(failure(Item.class, token + "z").getMessage()).isEqualTo("input is not valid JSON: "
+        + before + token + "z" + after.substring(0, after.length() - 1) + "… (line 1, column 1)");
+  }
+
+  @Test
+  void tellsItsNestingLimit() {
+    assertThat(new JsonCodec(3).maxNestingDepth()).isEqualTo(3);
+    assertThat(JsonCodec.standard().maxNestingDepth())
+        .isEqualTo(JsonCodec.DEFAULT_MAX_NESTING_DEPTH).isEqualTo(64);
+  }
+
+  @Test
+  void convertsATreeWithoutValidationOrNotAtAll() {
+    assertThat(codec.convert(codec.parse("{\"name\":\"a\",\"count\":1}"), Item.class))
+        .contains(new Item("a", 1));
+    assertThat(codec.convert(codec.parse("{\"name\":null,\"count\":1}"), Item.class))
+        .contains(new Item(null, 1));
+    assertThat(codec.convert(codec.parse("[1]"), Item.class)).isEmpty();
   }
 }

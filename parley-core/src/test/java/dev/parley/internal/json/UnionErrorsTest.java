@@ -29,7 +29,8 @@ class UnionErrorsTest {
 
   private static final String NAMES = "\"Circle\", \"Square\"";
 
-  private final JsonCodec codec = JsonCodec.standard();
+  /** A codec of each test's own, so that no test reads with readers an earlier test built. */
+  private final JsonCodec codec = new JsonCodec(JsonCodec.DEFAULT_MAX_NESTING_DEPTH);
 
   private List<Issue> issues(Schema<?> schema, String json) {
     ParleyException bytes = catchThrowableOfType(ParleyException.class,
@@ -71,6 +72,15 @@ class UnionErrorsTest {
     assertThat(issues(Schema.of(Drawing.class), "{\"shapes\":[],\"byName\":{\"k\":{\"radius\":1,"
         + "\"type\":\"Hexagon\"}},\"background\":{\"type\":\"Circle\",\"radius\":1}}"))
         .containsExactly(new Issue("byName.k.type", "\"Hexagon\" is not one of " + NAMES));
+  }
+
+  @Test
+  void echoesAnUnknownTypeOfUpTo64Characters() {
+    String longest = "x".repeat(64);
+    assertThat(shapeIssues("{\"type\":\"" + longest + "\"}"))
+        .containsExactly(new Issue("type", "\"" + longest + "\" is not one of " + NAMES));
+    assertThat(shapeIssues("{\"type\":\"" + longest + "yz\"}"))
+        .containsExactly(new Issue("type", "\"" + longest + "…\" is not one of " + NAMES));
   }
 
   @Test

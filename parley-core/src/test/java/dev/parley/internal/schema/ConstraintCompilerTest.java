@@ -111,6 +111,11 @@ class ConstraintCompilerTest {
 
   record Nested(List<List<@NotBlank String>> rows) {}
 
+  /** A constraint on a wildcard's bound, which Hibernate Validator does not count; Parley does. */
+  record Covariant(@Size(max = 3) List<? extends @NotBlank String> tags) {}
+
+  record Contravariant(@Size(max = 3) List<? super @NotBlank String> tags) {}
+
   record NegativeSize(@Size(min = -1) String text) {}
 
   record BadRegexp(@Pattern(regexp = "(") String text) {}
@@ -143,7 +148,8 @@ class ConstraintCompilerTest {
     for (Class<?> record : List.of(Composed.class, ClassLevel.class, Grouped.class,
         WithPayload.class, OwnMessage.class, Mail.class, Cascaded.class, GetterNamed.class,
         Inherited.class, Decimal.class, Optionals.class, MapKeys.class, Nested.class,
-        NegativeSize.class, BadRegexp.class, Doubles.class, Box.class, Sequenced.class)) {
+        NegativeSize.class, BadRegexp.class, Doubles.class, Box.class, Sequenced.class,
+        Covariant.class, Contravariant.class)) {
       assertThat(ConstraintCompiler.of(record)).as(record.getSimpleName())
           .isSameAs(Constraints.Hibernate.INSTANCE);
     }

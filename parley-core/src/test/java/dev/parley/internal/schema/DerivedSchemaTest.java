@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -223,6 +224,18 @@ class DerivedSchemaTest {
         .containsExactly(new Issue("k.name", "is required"));
     assertThat(map.validate(Map.of("1st", new Item(null, 1))))
         .containsExactly(new Issue("[\"1st\"].name", "is required"));
+  }
+
+  @Test
+  void buildsParameterizedTypesEqualToTheJdksOwn() {
+    Type ours = DerivedSchema.parameterized(Map.Entry.class, String.class, Integer.class);
+    Type jdks = new TypeRef<Map.Entry<String, Integer>>() {}.type();
+    assertThat(ours).isEqualTo(jdks).hasSameHashCodeAs(jdks).hasToString(jdks.toString());
+    assertThat(jdks).isEqualTo(ours);
+    assertThat(ours.getTypeName()).isEqualTo(jdks.getTypeName());
+    assertThat(ours)
+        .isNotEqualTo(DerivedSchema.parameterized(Map.Entry.class, String.class, Long.class))
+        .isNotEqualTo(DerivedSchema.parameterized(Map.class, String.class, Integer.class));
   }
 
   @Test

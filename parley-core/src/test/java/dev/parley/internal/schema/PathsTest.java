@@ -2,6 +2,7 @@ package dev.parley.internal.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PathsTest {
@@ -19,6 +20,17 @@ class PathsTest {
     assertThat(Paths.property("", "")).isEqualTo("[\"\"]");
     assertThat(Paths.property("m", "a\"b\\c\n")).isEqualTo("m[\"a\\\"b\\\\c\\n\"]");
     assertThat(Paths.property("m", "é")).isEqualTo("m[\"é\"]");
+  }
+
+  @Test
+  void takesEveryLetterFromAToZInEitherCaseAsAnIdentifier() {
+    for (String name : List.of("a", "z", "A", "Z", "_", "$", "a09")) {
+      assertThat(Paths.isIdentifier(name)).as(name).isTrue();
+    }
+    // the characters just outside those ranges: before and after a-z, A-Z, 0-9
+    for (String name : List.of("`", "{", "@", "[", "a/", "a:")) {
+      assertThat(Paths.isIdentifier(name)).as(name).isFalse();
+    }
   }
 
   @Test

@@ -28,6 +28,10 @@ class EnvelopesTest {
     return codec.parse(json);
   }
 
+  private JsonNode tree(String json) {
+    return codec.parse(json);
+  }
+
   @Test
   void aResultRoundTripsWithItsDataAndSortedResources() {
     byte[] json = envelopes.result(Todo.class, new Todo(2, "eggs"), true, Set.of("todos", "todo/2"));
@@ -128,6 +132,40 @@ class EnvelopesTest {
         Duration.ZERO).retryAfterSeconds()).isZero();
     assertThat(new WireError(ErrorCode.CONFLICT, "m", 409, null, List.of(), null, null)
         .retryAfterSeconds()).isEqualTo(-1);
+  }
+
+  @Test
+  void writesAResultOfAnySizeWithItsResourcesSortedWhateverTheirOrder() {
+    String text = "x".repeat(100);
+    byte[] json = envelopes.result(String.class, text, true, List.of("todos", "todo/2", "lists"));
+
+    assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"result\":{\"data\":\""
+        + text + "\",\"resources\":[\"lists\",\"todo/2\",\"todos\"]}}");
+    assertThat(new String(envelopes.result(Void.class, null, false, List.of("todos")),
+        StandardCharsets.UTF_8)).isEqualTo("{\"result\":{\"resources\":[\"todos\"]}}");
+    assertThat(new String(envelopes.result(Void.class, null, false, List.of("b", "a")),
+        StandardCharsets.UTF_8)).isEqualTo("{\"result\":{\"resources\":[\"a\",\"b\"]}}");
+  }
+
+  @Test
+  void takesTheHttpStatusInTheErrorOverTheOneItCameWith() {
+    WireError read =
+        Envelopes.error(tree("{\"message\":\"slow down\",\"data\":{\"httpStatus\":429}}"), 200);
+
+    assertThat(read.httpStatus()).isEqualTo(429);
+    assertThat(read.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+    for (String notAnInt : List.of("4.5", "4294967696", "\"429\"", "null")) {
+      assertThat(Envelopes.error(tree("{\"data\":{\"httpStatus\":" + notAnInt + "}}"), 503)
+          .httpStatus()).as(notAnInt).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void readsARetryDelayOfZeroSeconds() {
+    WireError read =
+        Envelopes.error(tree("{\"data\":{\"code\":\"TOO_MANY_REQUESTS\",\"retryAfter\":0}}"), 429);
+
+    assertThat(read.retryAfter()).isEqualTo(Duration.ZERO);
   }
 
   @Test

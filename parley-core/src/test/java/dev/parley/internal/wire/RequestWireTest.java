@@ -9,6 +9,7 @@ import dev.parley.internal.json.JsonCodec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +54,20 @@ class RequestWireTest {
   }
 
   @Test
+  void percentDecodingTakesEveryCharacterFromU0080AsItsUtf8() {
+    assertThat(Percent.decode("", 10)).isEmpty();
+    assertThat(Percent.decode("\u007f\u0080", 10)).containsExactly(0x7f, 0xc2, 0x80);
+    assertThat(Percent.decode("a\uD83D", 10)).isEqualTo(utf8("a\uD83D"));
+    assertThat(Percent.decodeText("%41b", 10)).isEqualTo("Ab");
+    assertThat(Percent.decode("%20%30", 10)).isEqualTo(utf8(" 0"));
+  }
+
+  @Test
+  void aBatchOfNoInputsIsAnEmptyObject() {
+    assertThat(new String(BatchInput.json(List.of()), StandardCharsets.UTF_8)).isEqualTo("{}");
+  }
+
+  @Test
   void aBatchsInputsRoundTripInTheBodyAndInTheUrl() {
     byte[] body = BatchInput.json(Arrays.asList(utf8("\"a\""), null, utf8("{\"k\":1}")));
     assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"0\":\"a\",\"2\":{\"k\":1}}");
@@ -84,6 +99,8 @@ class RequestWireTest {
     assertThat(QueryString.parse("batch=1&input=").input()).isEmpty();
     assertThat(QueryString.parse("batch=10").isBatch()).isFalse();
     assertThat(QueryString.parse("batch=1&batch=1").repeated()).isEqualTo("batch");
+    assertThat(QueryString.parse("&input=%7B%7D&&batch=1&").input()).isEqualTo("%7B%7D");
+    assertThat(QueryString.parse("&input=%7B%7D&&batch=1&").isBatch()).isTrue();
   }
 
   @Test
