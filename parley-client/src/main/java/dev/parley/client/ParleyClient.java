@@ -134,7 +134,8 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
 
   /**
    * A client of the shared surface that calls {@code invoker} in this JVM (for a server, {@code
-   * server.invoker(ctx)}). Its default timeout is {@link Duration#ZERO}: the server's own.
+   * server.invoker()}, an anonymous caller). Its default timeout is {@link Duration#ZERO}: the
+   * server's own.
    */
   public static ParleyClient<Shared> inProcess(Invoker invoker) {
     return inProcess(invoker, Role.SHARED);
@@ -142,7 +143,8 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
 
   /**
    * A client for callers of {@code role} that calls {@code invoker} in this JVM (for a server,
-   * {@code server.invoker(identity, ctx)}, which the server checks the role of).
+   * {@code server.invoker(identity)}, whose role the server checks and whose context its factory
+   * makes).
    */
   public static <R extends Shared> ParleyClient<R> inProcess(Invoker invoker, Role<R> role) {
     return new ParleyClient<>(new InProcessLink(invoker), role, Duration.ZERO);

@@ -11,9 +11,10 @@ package dev.parley.server;
  *     record.error().map(e -> e.code().name()).orElse("OK"), record.duration().toNanos() / 1000))
  * }</pre>
  *
- * <p>It is called once per call, after the answer was handed to the transport, on the thread that
- * answered (the call's, or the timer's for a {@code TIMEOUT}). It must be quick and thread-safe;
- * what it throws is logged and ignored.
+ * <p>It is called once per call, just after the answer was handed to the transport (so the caller
+ * may have it before the listener runs), on the thread that answered (the call's, or a virtual
+ * thread of the timer's for a {@code TIMEOUT}). It must be quick and thread-safe; what it throws is
+ * logged and ignored.
  */
 @FunctionalInterface
 public interface CallListener {

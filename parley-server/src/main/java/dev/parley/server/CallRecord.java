@@ -8,30 +8,75 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/**
- * One answered call, as a {@link CallListener} sees it. Immutable.
- *
- * @param name the name the caller used, also when no procedure has it
- * @param procedure the procedure called, {@code null} when the name was not routed (unknown, or
- *     outside the caller's role)
- * @param identity who called; {@link Identity#anonymous()} when authentication failed
- * @param transport how the call arrived
- * @param request the HTTP request, {@code null} for an in-process call
- * @param duration from the moment the server took the call to its answer
- * @param error the failure, {@code null} for a success
- * @param resources the resources a successful call declared; empty otherwise
- */
-public record CallRecord(String name, @Nullable Procedure<?, ?, ?> procedure,
-    Identity<?> identity, Transport transport, @Nullable ParleyRequest request,
-    Duration duration, @Nullable ParleyException error, Set<String> resources) {
+/** One answered call, as a {@link CallListener} sees it. Immutable. */
+public final class CallRecord {
+  private final String name;
+  private final @Nullable Procedure<?, ?, ?> procedure;
+  private final Identity<?> identity;
+  private final Transport transport;
+  private final @Nullable ParleyRequest request;
+  private final Duration duration;
+  private final @Nullable ParleyException error;
+  private final Set<String> resources;
 
-  /** Checks the parts and copies the resources. */
-  public CallRecord {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(identity, "identity");
-    Objects.requireNonNull(transport, "transport");
-    Objects.requireNonNull(duration, "duration");
-    resources = Set.copyOf(resources);
+  /**
+   * A record of one call; the server makes these, tests may too.
+   *
+   * @param name the name the caller used, also when no procedure has it
+   * @param procedure the procedure called, {@code null} when the name was not routed
+   * @param identity who called; {@link Identity#anonymous()} when authentication failed
+   * @param transport how the call arrived
+   * @param request the HTTP request, {@code null} for an in-process call
+   * @param duration from the moment the server took the call to its answer
+   * @param error the failure, {@code null} for a success
+   * @param resources the resources a successful call declared
+   */
+  public CallRecord(String name, @Nullable Procedure<?, ?, ?> procedure, Identity<?> identity,
+      Transport transport, @Nullable ParleyRequest request, Duration duration,
+      @Nullable ParleyException error, Set<String> resources) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.procedure = procedure;
+    this.identity = Objects.requireNonNull(identity, "identity");
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.request = request;
+    this.duration = Objects.requireNonNull(duration, "duration");
+    this.error = error;
+    this.resources = Set.copyOf(resources);
+  }
+
+  /** The name the caller used, also when no procedure has it. */
+  public String name() {
+    return name;
+  }
+
+  /** The procedure called; empty when the name was not routed (unknown, or another role's). */
+  public Optional<Procedure<?, ?, ?>> procedure() {
+    return Optional.ofNullable(procedure);
+  }
+
+  /** Who called; {@link Identity#anonymous()} when authentication failed. */
+  public Identity<?> identity() {
+    return identity;
+  }
+
+  /** How the call arrived. */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** The HTTP request; empty for an in-process call. */
+  public Optional<ParleyRequest> request() {
+    return Optional.ofNullable(request);
+  }
+
+  /** From the moment the server took the call to its answer. */
+  public Duration duration() {
+    return duration;
+  }
+
+  /** The failure; empty for a success. */
+  public Optional<ParleyException> error() {
+    return Optional.ofNullable(error);
   }
 
   /** Whether the call succeeded. */
@@ -39,8 +84,14 @@ public record CallRecord(String name, @Nullable Procedure<?, ?, ?> procedure,
     return error == null;
   }
 
-  /** The failure, empty for a success. */
-  public Optional<ParleyException> failure() {
-    return Optional.ofNullable(error);
+  /** The resources a successful call declared; empty otherwise. */
+  public Set<String> resources() {
+    return resources;
+  }
+
+  @Override
+  public String toString() {
+    return "CallRecord[" + name + ", " + transport + ", "
+        + (error == null ? "OK" : error.code().name()) + ", " + duration.toNanos() / 1000 + " µs]";
   }
 }

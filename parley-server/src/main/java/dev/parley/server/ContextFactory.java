@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * .context((request, identity) -> new AppCtx(identity.principal(),
- *     request.flatMap(ParleyRequest::remoteAddress).orElse(null)))
+ *     request.map(ParleyRequest::remoteAddress).orElse(null)))
  * }</pre>
  *
  * <p>Throw a {@link dev.parley.ParleyException} (e.g. {@code UNAUTHORIZED}) to refuse the calls;

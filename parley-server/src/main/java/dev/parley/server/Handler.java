@@ -4,8 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The code behind one procedure: takes the caller's context and the validated input, returns the
- * output. Runs as plain blocking code, on a virtual thread for HTTP calls and on the caller's thread
- * for in-process calls.
+ * output. Runs as plain blocking code on a virtual thread: the transport's for HTTP calls, and for
+ * in-process calls with a deadline one of its own (so that its caller is answered at the deadline);
+ * an untimed in-process call runs on its caller's thread. Thread-locals of the caller therefore do
+ * not reach it; pass what it needs in the context.
  *
  * <p>Throw a {@link dev.parley.ParleyException} to answer with its code and message; any other
  * exception becomes {@code INTERNAL_SERVER_ERROR} with a generic message, its details logged on the

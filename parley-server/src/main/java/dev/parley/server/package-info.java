@@ -3,7 +3,8 @@
  * {@link dev.parley.server.Handler handlers}, wrap them with {@link dev.parley.server.Middleware
  * middleware}, and serve them through {@link dev.parley.server.ParleyServer#handle
  * ParleyServer.handle}, which speaks tRPC v11's HTTP wire and fits any transport, or call them in
- * process with {@link dev.parley.server.ParleyServer#call ParleyServer.call}.
+ * process through {@link dev.parley.server.ParleyServer#invoker(Identity) ParleyServer.invoker}.
+ * Every call goes through one pipeline, whatever its transport.
  */
 @NullMarked
 package dev.parley.server;

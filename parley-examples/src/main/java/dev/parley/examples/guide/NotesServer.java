@@ -101,8 +101,8 @@ public final class NotesServer {
         .orElseThrow(() -> new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
     Guard<SignedIn> onlyAda = (ctx, call) -> ctx.user().equals("ada");
 
-    Procedures<SignedIn> members = server.procedures().use(signedIn);
-    Procedures<SignedIn> admins = members.use(onlyAda);
+    Procedures<SignedIn> members = server.procedures().narrow(signedIn);
+    Procedures<SignedIn> admins = members.guard(onlyAda);
 
     members.use(RateLimit.of(10, Duration.ofMinutes(1))) // 10 notes a minute per user
         .implement(NotesApi.ADD, (ctx, in) -> store.add(in.text(), in.tags(), ctx.user()))
@@ -130,7 +130,7 @@ public final class NotesServer {
   // guide:listener-begin
   static CallListener accessLog(Consumer<String> log) {
     return record -> log.accept(record.transport() + " " + record.name() + " "
-        + record.failure().map(e -> e.code().name()).orElse("OK")
+        + record.error().map(e -> e.code().name()).orElse("OK")
         + " " + record.duration().toMillis() + " ms");
   }
   // guide:listener-end

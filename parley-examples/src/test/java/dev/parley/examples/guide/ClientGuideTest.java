@@ -173,11 +173,7 @@ class ClientGuideTest {
   /** A notes server whose {@code notes.get} takes 50 ms, recording each HTTP request it serves. */
   private static ParleyServer<?> slowGets(NoteStore store, Set<ParleyRequest> requests) {
     var server = ParleyServer.builder(NotesApi.CONTRACT)
-        .listener(r -> {
-          if (r.request() != null) {
-            requests.add(r.request());
-          }
-        })
+        .listener(r -> r.request().ifPresent(requests::add))
         .build();
     implementTheRest(server, store);
     server.implement(NotesApi.LIST, (ctx, in) -> store.all());
