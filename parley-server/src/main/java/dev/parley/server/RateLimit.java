@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The caller is, by default, its principal ({@link Identity#principal()}, by {@code toString()}),
- * else its remote address, else {@code local} for in-process calls; {@link #by} sets another key.
+ * else its remote address, else {@code local} for in-process calls; {@link #of(int, Duration,
+ * Function)} takes another key.
  * At most {@value #MAX_BUCKETS} buckets are kept: past that, the buckets that have refilled (idle
  * callers) are dropped. Each instance keeps its own buckets. Instances are thread-safe.
  *
