@@ -55,4 +55,18 @@ class ValuesTest {
     assertThat(new ParleyRequest("GET", "x", "", Map.of("accept", List.of()), new byte[0], null)
         .header("accept")).isEmpty();
   }
+
+  @Test
+  void readsABearerTokenWhateverTheSchemesCase() {
+    java.util.function.Function<String, java.util.Optional<String>> token = h -> new ParleyRequest(
+        "GET", "x", "", Map.of("authorization", List.of(h)), new byte[0], null).bearerToken();
+    assertThat(token.apply("Bearer abc")).contains("abc");
+    assertThat(token.apply("bearer abc")).contains("abc");
+    assertThat(token.apply("BEARER  abc ")).contains("abc");
+    assertThat(token.apply("Basic abc")).isEmpty();
+    assertThat(token.apply("Bearer ")).isEmpty();
+    assertThat(token.apply("Bearerabc")).isEmpty();
+    assertThat(new ParleyRequest("GET", "x", "", Map.of(), new byte[0], null).bearerToken())
+        .isEmpty();
+  }
 }
