@@ -8,4 +8,5 @@ module dev.parley.server {
   requires org.slf4j;
 
   exports dev.parley.server;
+  exports dev.parley.server.internal.shutdown to dev.parley.jetty;
 }

@@ -1,10 +1,10 @@
 package dev.parley.jetty.internal;
 
 import dev.parley.server.ParleyResponse;
+import dev.parley.server.internal.shutdown.Gate;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -19,8 +19,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Drain extends Handler.Wrapper {
   private final ParleyResponse closing;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private volatile boolean draining;
+  private final Gate gate = new Gate();
 
   /** Hands requests to {@code handler} until draining; {@code closing} is the answer after. */
   Drain(Handler handler, ParleyResponse closing) {
@@ -30,20 +29,18 @@ final class Drain extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    inFlight.incrementAndGet();
-    Callback leave = Callback.from(callback, this::leave);
-    if (draining) {
-      refuse(response, leave);
+    if (!gate.enter()) {
+      refuse(response, callback);
       return true;
     }
     try {
-      if (!super.handle(request, response, leave)) {
-        leave();
+      if (!super.handle(request, response, Callback.from(callback, gate::leave))) {
+        gate.leave();
         return false;
       }
       return true;
     } catch (Exception | Error e) {
-      leave();
+      gate.leave();
       throw e;
     }
   }
@@ -59,29 +56,11 @@ final class Drain extends Handler.Wrapper {
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 
-  private void leave() {
-    if (inFlight.decrementAndGet() == 0 && draining) {
-      synchronized (this) {
-        notifyAll();
-      }
-    }
-  }
-
   /**
    * Refuses new requests from now on and waits until those in flight have been answered, or until
    * {@code deadline} ({@link System#nanoTime()}); true when they all were.
    */
   boolean drain(long deadline) throws InterruptedException {
-    draining = true;
-    synchronized (this) {
-      while (inFlight.get() > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      }
-    }
-    return true;
+    return gate.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 }

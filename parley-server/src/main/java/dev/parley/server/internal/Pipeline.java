@@ -18,6 +18,7 @@ import dev.parley.server.ParleyRequest;
 import dev.parley.server.Result;
 import dev.parley.server.ServerOptions;
 import dev.parley.server.Transport;
+import dev.parley.server.internal.shutdown.Gate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

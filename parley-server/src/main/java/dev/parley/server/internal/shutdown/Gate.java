@@ -1,16 +1,19 @@
-package dev.parley.server.internal;
+package dev.parley.server.internal.shutdown;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts calls in flight and closes the server to new ones, for graceful shutdown. */
-final class Gate {
+/**
+ * Counts calls in flight and closes to new ones, for graceful shutdown: the pipeline counts calls,
+ * the embedded transport counts requests from the moment they arrive.
+ */
+public final class Gate {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closed;
 
-  /** Lets one call in and returns true, or returns false once closed. */
-  boolean enter() {
+  /** Lets one call in and returns true, or returns false (and counts nothing) once closed. */
+  public boolean enter() {
     inFlight.incrementAndGet();
     if (closed) {
       leave();
@@ -19,7 +22,8 @@ final class Gate {
     return true;
   }
 
-  void leave() {
+  /** Ends a call that {@link #enter} let in. */
+  public void leave() {
     if (inFlight.decrementAndGet() == 0 && closed) {
       synchronized (this) {
         notifyAll();
@@ -27,12 +31,13 @@ final class Gate {
     }
   }
 
-  boolean isClosed() {
+  /** Whether {@link #close} has been called. */
+  public boolean isClosed() {
     return closed;
   }
 
   /** Refuses new calls, then waits up to {@code grace} for those in flight; true when all ended. */
-  boolean close(Duration grace) throws InterruptedException {
+  public boolean close(Duration grace) throws InterruptedException {
     closed = true;
     long deadline = System.nanoTime() + grace.toNanos();
     synchronized (this) {

@@ -1,4 +1,4 @@
-package dev.parley.server.internal;
+package dev.parley.server.internal.shutdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
