@@ -19,8 +19,12 @@ import org.jspecify.annotations.Nullable;
  * records and discriminated unions, and apply Jakarta Validation constraints ({@code @Size}, {@code
  * @NotBlank}, {@code @Email} …) wherever they are declared.
  *
+ * <p>JSON whose parts have the wrong types never becomes a value: the codec then lists every such
+ * part at its path, and, for a schema it derived, the issues of the well-typed parts beside them,
+ * in one error.
+ *
  * <p>Implement this interface to plug another validator. Implementations must be immutable and
- * thread-safe.
+ * thread-safe. The codec calls {@link #validate} only with values it could read whole.
  *
  * @param <T> the type of the values this schema describes
  */

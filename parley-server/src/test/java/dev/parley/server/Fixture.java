@@ -23,6 +23,8 @@ final class Fixture {
 
   record Id(long id) {}
 
+  record Edit(long id, @NotBlank @Size(max = 20) String text) {}
+
   /** A discriminated union: the {@code type} property names the variant. */
   sealed interface Shape {
     record Circle(@jakarta.validation.constraints.Positive double radius) implements Shape {}
@@ -35,13 +37,15 @@ final class Fixture {
   static final Mutation<Shared, NewTodo, Todo> ADD =
       Parley.mutation("todos.add").input(NewTodo.class).output(Todo.class);
   static final Query<Shared, Id, Todo> GET = Parley.query("todos.get").input(Id.class).output(Todo.class);
+  static final Mutation<Shared, Edit, Todo> EDIT =
+      Parley.mutation("todos.edit").input(Edit.class).output(Todo.class);
   static final Query<Shared, Void, String> BOOM = Parley.query("boom").output(String.class);
   static final Query<Shared, Void, Todo> BAD_OUTPUT = Parley.query("badOutput").output(Todo.class);
   static final Mutation<Shared, Void, Void> PING = Parley.mutation("ping");
   static final Query<Shared, Shape, Shape> GROW =
       Parley.query("grow").input(Shape.class).output(Shape.class);
 
-  static final Contract CONTRACT = Contract.of(LIST, ADD, GET, BOOM, BAD_OUTPUT, PING, GROW);
+  static final Contract CONTRACT = Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -65,6 +69,14 @@ final class Fixture {
     server.implement(GET, (ctx, in) -> store.stream().filter(t -> t.id() == in.id()).findFirst()
         .orElseThrow(() -> new dev.parley.ParleyException(
             dev.parley.ErrorCode.NOT_FOUND, "no todo " + in.id())));
+    server.implement(EDIT, (ctx, in) -> {
+      if (store.stream().noneMatch(t -> t.id() == in.id())) {
+        throw new dev.parley.ParleyException(dev.parley.ErrorCode.NOT_FOUND, "no todo " + in.id());
+      }
+      Todo edited = new Todo(in.id(), in.text());
+      store.replaceAll(t -> t.id() == in.id() ? edited : t);
+      return edited;
+    }).resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
     server.implement(BOOM, (ctx, in) -> {
       throw new IllegalStateException("secret detail");
     });

@@ -4,6 +4,7 @@ import dev.parley.ErrorCode;
 import dev.parley.Issue;
 import dev.parley.ParleyException;
 import dev.parley.Schema;
+import dev.parley.internal.schema.TreeReader;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -12,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.NullNode;
@@ -33,16 +34,34 @@ import tools.jackson.databind.node.NullNode;
  * "type"} string, anywhere in it, names the variant; every variant record is written with its
  * {@code "type"} first, whether it is written as the union or by its own class.
  *
- * <p>Errors are {@link ParleyException}s with messages safe to send: {@link ErrorCode#PARSE_ERROR}
- * for malformed JSON, trailing data or invalid UTF-8; {@link ErrorCode#BAD_REQUEST} for nesting
- * deeper than {@link #maxNestingDepth()}, for a number beyond the range of a {@code BigDecimal}
- * ({@code 1e99999999999}), for a value of the wrong type (one issue, at its path;
- * for a union's missing, unknown or non-string name, at its {@code type}) and for a decoded value
- * its schema rejects (every issue).
+ * <p>Errors are {@link ParleyException}s with messages safe to send, in Parley's own words:
+ * {@link ErrorCode#PARSE_ERROR} for malformed JSON, trailing data or invalid UTF-8 (one reason, with
+ * its line and column); {@link ErrorCode#BAD_REQUEST} for nesting deeper than {@link
+ * #maxNestingDepth()}, for a number beyond the range of a {@code BigDecimal} ({@code
+ * 1e99999999999}), and for a value that does not fit its schema: then with every issue, each at its
+ * path, at most {@link #MAX_ISSUES}.
+ *
+ * <p>Decoding takes a fast route, Jackson's reading of the whole value followed by the schema's
+ * validation, which reports every issue of a value that reads. Only when that reading fails does it
+ * take the slow route ({@link TreeReader}): it reads the JSON tree part by part, reports the type
+ * issue of every part that does not read (wrong JSON type, missing or {@code null} primitive,
+ * number out of range, unknown enum constant, malformed time or UUID, missing, unknown or
+ * non-string union variant name) and checks every part that does read as the schema would, beside
+ * them; the issues are then sorted by path. A record's constraints that Hibernate Validator checks
+ * (class-level ones, and all of a record with a constraint Parley does not compile), and the
+ * constraints of a list, set or map itself, are checked only when that value reads whole.
  */
 public final class JsonCodec {
   /** The default limit of {@link #maxNestingDepth()}: 64 levels of arrays and objects. */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
+  /**
+   * The most issues one {@code BAD_REQUEST} of {@link #decode} lists: 100. A value with more lists
+   * 100 of them, the first found, and its message says that more were left out. Reading a value
+   * part by part stops once more than 100 issues are found, so that a large input with an issue in
+   * each of its many parts costs no more than that.
+   */
+  public static final int MAX_ISSUES = 100;
 
   private static final JsonCodec STANDARD = new JsonCodec(DEFAULT_MAX_NESTING_DEPTH);
   private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
@@ -145,13 +164,7 @@ public final class JsonCodec {
     if (isBlank(json)) {
       return MissingNode.getInstance();
     }
-    try {
-      return mapper.readTree(json);
-    } catch (JacksonException e) {
-      throw JsonErrors.translate(e, "input", maxNestingDepth);
-    } catch (NumberFormatException e) {
-      throw JsonErrors.outOfRange(e, "input");
-    }
+    return tree(json, "input");
   }
 
   /** Parses {@code json} into a tree, as {@link #parse(byte[])} does. */
@@ -162,8 +175,10 @@ public final class JsonCodec {
     }
     try {
       return mapper.readTree(json);
+    } catch (MismatchedInputException e) {
+      throw JsonErrors.trailing(e, "input");
     } catch (JacksonException e) {
-      throw JsonErrors.translate(e, "input", maxNestingDepth);
+      throw JsonErrors.translate(e, "input", maxNestingDepth, Source.of(json));
     } catch (NumberFormatException e) {
       throw JsonErrors.outOfRange(e, "input");
     }
@@ -176,7 +191,8 @@ public final class JsonCodec {
    *
    * @param what names the value in messages, e.g. {@code "input"}
    * @return the value, {@code null} only when the schema accepts {@code null}
-   * @throws ParleyException {@code BAD_REQUEST} with the issues when the value does not fit
+   * @throws ParleyException {@code BAD_REQUEST} with every issue (at most {@link #MAX_ISSUES}) when
+   *     the value does not fit: of JSON types and of the schema together
    */
   public <T> T decode(Schema<T> schema, @Nullable JsonNode node, String what) {
     Objects.requireNonNull(schema, "schema");
@@ -188,7 +204,8 @@ public final class JsonCodec {
       try {
         value = reader(schema.type()).readValue(node);
       } catch (JacksonException e) {
-        throw JsonErrors.translate(e, what, maxNestingDepth);
+        throw everyIssue(schema, node, JsonErrors.translate(e, what, maxNestingDepth, Source.NONE),
+            what);
       }
     }
     return validated(schema, value, what);
@@ -201,7 +218,8 @@ public final class JsonCodec {
    * @param what names the value in messages, e.g. {@code "input"}
    * @return the value, {@code null} only when the schema accepts {@code null}
    * @throws ParleyException {@code PARSE_ERROR} for malformed JSON, {@code BAD_REQUEST} for too
-   *     deep nesting, a value that does not fit, or failed validation
+   *     deep nesting, or with every issue (at most {@link #MAX_ISSUES}) of a value that does not
+   *     fit: of JSON types and of the schema together
    */
   public <T> T decode(Schema<T> schema, byte[] json, String what) {
     Objects.requireNonNull(schema, "schema");
@@ -214,11 +232,10 @@ public final class JsonCodec {
       try {
         value = reader(schema.type()).readValue(json);
       } catch (JacksonException e) {
-        ParleyException error = JsonErrors.translate(e, what, maxNestingDepth);
-        if (error.code() == ErrorCode.BAD_REQUEST && !error.issues().isEmpty()) {
-          checkSyntax(json, what); // JSON that is malformed later on is a parse error, as with parse()
-        }
-        throw error;
+        ParleyException error = JsonErrors.translate(e, what, maxNestingDepth, Source.of(json));
+        // a part of the wrong type: parsed whole first, since JSON malformed further on is a
+        // parse error, then read part by part for every issue
+        throw isTypeIssue(error) ? everyIssue(schema, tree(json, what), error, what) : error;
       } catch (NumberFormatException e) {
         throw JsonErrors.outOfRange(e, what);
       }
@@ -256,9 +273,59 @@ public final class JsonCodec {
   private <T> T validated(Schema<T> schema, @Nullable T value, String what) {
     List<Issue> issues = schema.validate(value);
     if (!issues.isEmpty()) {
-      throw ParleyException.invalid(what, issues);
+      throw JsonErrors.invalid(what, issues, false);
     }
     return value;
+  }
+
+  /** {@code json} (UTF-8, not blank) as a tree. */
+  private JsonNode tree(byte[] json, String what) {
+    try {
+      return mapper.readTree(json);
+    } catch (MismatchedInputException e) {
+      throw JsonErrors.trailing(e, what);
+    } catch (JacksonException e) {
+      throw JsonErrors.translate(e, what, maxNestingDepth, Source.of(json));
+    } catch (NumberFormatException e) {
+      throw JsonErrors.outOfRange(e, what);
+    }
+  }
+
+  /** Whether {@code error} is about the JSON type of a part: then other parts may have issues. */
+  private static boolean isTypeIssue(ParleyException error) {
+    return error.code() == ErrorCode.BAD_REQUEST && !error.issues().isEmpty();
+  }
+
+  /**
+   * The error of {@code tree}, which Jackson failed to read whole as a value of {@code schema} with
+   * {@code error}: every issue the slow route finds, or {@code error} when it finds none.
+   */
+  private ParleyException everyIssue(
+      Schema<?> schema, JsonNode tree, ParleyException error, String what) {
+    if (!isTypeIssue(error)) {
+      return error;
+    }
+    TreeReader.Found found = TreeReader.issues(
+        schema, tree, (type, node, path, issues) -> part(type, node, path, issues, what),
+        MAX_ISSUES);
+    return found.issues().isEmpty() ? error : JsonErrors.invalid(what, found.issues(), found.more());
+  }
+
+  /** One part of a tree read whole, as {@link TreeReader.Scalars} reads it. */
+  private @Nullable Object part(
+      Type type, JsonNode node, String path, List<Issue> issues, String what) {
+    try {
+      return reader(type).readValue(node);
+    } catch (JacksonException e) {
+      ParleyException error = JsonErrors.translate(e, what, maxNestingDepth, Source.NONE);
+      if (error.issues().isEmpty()) {
+        throw error; // not about the input, such as a type Jackson cannot read
+      }
+      for (Issue issue : error.issues()) {
+        issues.add(issue.under(path));
+      }
+      return TreeReader.UNREAD;
+    }
   }
 
   private ObjectWriter writer(Type type) {
@@ -269,20 +336,6 @@ public final class JsonCodec {
   private ObjectReader reader(Type type) {
     ObjectReader r = readers.get(type);
     return r != null ? r : readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
-  }
-
-  /** Reads every token of {@code json}: a syntax error or trailing data throws PARSE_ERROR. */
-  private void checkSyntax(byte[] json, String what) {
-    try (JsonParser p = mapper.createParser(json)) {
-      p.nextToken();
-      p.skipChildren();
-      if (p.nextToken() != null) {
-        throw new ParleyException(
-            ErrorCode.PARSE_ERROR, what + " is not valid JSON: unexpected data after the JSON value");
-      }
-    } catch (JacksonException e) {
-      throw JsonErrors.translate(e, what, maxNestingDepth);
-    }
   }
 
   private static boolean isBlank(byte[] json) {

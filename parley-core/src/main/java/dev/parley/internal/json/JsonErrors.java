@@ -4,6 +4,7 @@ import dev.parley.ErrorCode;
 import dev.parley.Issue;
 import dev.parley.ParleyException;
 import dev.parley.internal.schema.Paths;
+import dev.parley.internal.schema.TreeReader;
 import dev.parley.internal.schema.Union;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,8 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -32,20 +31,22 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Turns Jackson's exceptions into {@link ParleyException}s whose messages are plain words, safe to
- * send: no Java class names, no source excerpts, no stack traces.
+ * Turns Jackson's exceptions into {@link ParleyException}s whose messages are Parley's own plain
+ * words, safe to send: no Java class names, no source excerpts, no stack traces, nothing of
+ * Jackson's messages. The words are chosen by the exception's type and its structured parts (its
+ * target type, path, location, and the text at that location), never by its message.
  */
 final class JsonErrors {
-  private static final int MAX_REASON_CHARS = 160;
-  private static final Pattern MISSING =
-      Pattern.compile("Missing required creator property '([^']*)'");
-
   private JsonErrors() {}
 
-  /** The Parley form of {@code e}, which Jackson threw while reading {@code what}. */
-  static ParleyException translate(JacksonException e, String what, int maxNestingDepth) {
+  /**
+   * The Parley form of {@code e}, which Jackson threw while reading {@code what} from {@code
+   * input} ({@link Source#NONE} for a tree).
+   */
+  static ParleyException translate(
+      JacksonException e, String what, int maxNestingDepth, Source input) {
     if (e instanceof StreamConstraintsException) {
-      String message = String.valueOf(e.getOriginalMessage()).startsWith("Document nesting depth")
+      String message = input.nestsDeeperThan(maxNestingDepth)
           ? what + " nests deeper than " + maxNestingDepth + " levels"
           : what + " has a string, number or name longer than allowed";
       return new ParleyException(ErrorCode.BAD_REQUEST, message, e);
@@ -53,8 +54,8 @@ final class JsonErrors {
     if (e instanceof InputCoercionException ice) {
       return issue(e, what, path(e), "is out of range for " + rangeName(ice.getTargetType()));
     }
-    if (e instanceof StreamReadException) {
-      return parseError(what, reason(e), e);
+    if (e instanceof StreamReadException sre) {
+      return parseError(what, SyntaxError.reason(sre, input), e);
     }
     if (e instanceof InvalidDefinitionException) {
       return new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", e);
@@ -63,35 +64,32 @@ final class JsonErrors {
       String at = Paths.property(path(e), Union.DISCRIMINATOR);
       return issue(e, what, at, UnionReader.issue(invalid));
     }
-    String original = String.valueOf(e.getOriginalMessage());
-    if (e instanceof MismatchedInputException && original.startsWith("Trailing token")) {
-      return parseError(what, "unexpected data after the JSON value", e);
-    }
     if (e instanceof ValueInstantiationException) {
-      Throwable cause = e.getCause();
-      String message = cause instanceof IllegalArgumentException iae && iae.getMessage() != null
-          ? iae.getMessage()
-          : "is invalid";
-      return issue(e, what, path(e), message);
+      return issue(e, what, path(e), TreeReader.refusal(e.getCause()));
     }
-    if (e instanceof InvalidNullException || original.startsWith("Cannot map `null`")) {
+    if (e instanceof InvalidNullException) {
       return issue(e, what, path(e), "is required");
     }
-    Matcher missing = MISSING.matcher(original);
-    if (missing.find()) {
-      List<JacksonException.Reference> refs = e.getPath();
-      String name = missing.group(1);
-      boolean named = !refs.isEmpty() && name.equals(refs.get(refs.size() - 1).getPropertyName());
-      String at = path(e);
-      return issue(e, what, named ? at : Paths.property(at, name), "is required");
-    }
     if (e instanceof MismatchedInputException mie) {
+      // also a missing or null primitive, which Jackson tells apart only in its message: the
+      // codec's reading of the tree part by part (TreeReader) words those itself
       return issue(e, what, path(e), expected(mie.getTargetType()));
     }
-    if (e instanceof StreamReadException || e.getCause() instanceof java.io.IOException) {
+    if (e.getCause() instanceof java.io.IOException) {
       return parseError(what, "could not be read", e);
     }
     return issue(e, what, path(e), "is invalid");
+  }
+
+  /**
+   * The Parley form of the one mismatch that reading a tree can meet, as a tree takes any JSON
+   * value: another value after the first.
+   */
+  static ParleyException trailing(MismatchedInputException e, String what) {
+    TokenStreamLocation at = e.getLocation();
+    String where = at != null && at.getLineNr() > 0
+        ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
+    return parseError(what, "unexpected data after the JSON value" + where, e);
   }
 
   /**
@@ -100,6 +98,21 @@ final class JsonErrors {
    */
   static ParleyException outOfRange(NumberFormatException e, String what) {
     return new ParleyException(ErrorCode.BAD_REQUEST, what + " has a number out of range", e);
+  }
+
+  /**
+   * A {@link ErrorCode#BAD_REQUEST} listing {@code issues}, at most {@link JsonCodec#MAX_ISSUES};
+   * its message says so when more were found ({@code more}) or are given than it lists.
+   */
+  static ParleyException invalid(String what, List<Issue> issues, boolean more) {
+    int max = JsonCodec.MAX_ISSUES;
+    if (!more && issues.size() <= max) {
+      return ParleyException.invalid(what, issues);
+    }
+    List<Issue> listed = issues.subList(0, Math.min(issues.size(), max));
+    String message = what + " is invalid: " + listed.get(0) + " (and " + (listed.size() - 1)
+        + " more; further issues left out, " + max + " at most are listed)";
+    return new ParleyException(ErrorCode.BAD_REQUEST, message, listed, null, null);
   }
 
   private static ParleyException parseError(String what, String reason, Throwable cause) {
@@ -196,40 +209,5 @@ final class JsonErrors {
       return "an 8-bit integer";
     }
     return t == BigDecimal.class ? "a decimal" : "its type";
-  }
-
-  /** A short reason for a syntax error, with its line and column, without Java names. */
-  static String reason(JacksonException e) {
-    String m = String.valueOf(e.getOriginalMessage());
-    String reason;
-    if (m.contains("end-of-input")) {
-      reason = "unexpected end of input";
-    } else if (m.startsWith("Invalid UTF-8")) {
-      reason = "invalid UTF-8";
-    } else {
-      int cut = indexOfAny(m, "\n", " (start marker", " at [Source");
-      reason = (cut >= 0 ? m.substring(0, cut) : m).replace('`', '\'');
-      reason = reason.isEmpty() ? "syntax error" : Character.toLowerCase(reason.charAt(0))
-          + reason.substring(1);
-      if (reason.length() > MAX_REASON_CHARS) {
-        reason = reason.substring(0, MAX_REASON_CHARS) + "…";
-      }
-    }
-    TokenStreamLocation at = e.getLocation();
-    if (at != null && at.getLineNr() > 0) {
-      reason += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    }
-    return reason;
-  }
-
-  private static int indexOfAny(String s, String... needles) {
-    int best = -1;
-    for (String n : needles) {
-      int i = s.indexOf(n);
-      if (i >= 0 && (best < 0 || i < best)) {
-        best = i;
-      }
-    }
-    return best;
   }
 }

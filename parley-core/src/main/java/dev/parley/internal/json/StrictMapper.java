@@ -28,6 +28,7 @@ final class StrictMapper {
     return JsonMapper.builder(factory)
         .annotationIntrospector(new ParleyIntrospector())
         .addModule(StrictScalars.module())
+        .addModule(StrictBytes.module())
         .addModule(RecordCreators.module())
         // reading: no coercion between JSON types, nothing after the value
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

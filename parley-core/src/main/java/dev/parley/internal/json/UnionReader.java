@@ -26,8 +26,6 @@ import tools.jackson.databind.util.TokenBuffer;
  * all three for the caller.
  */
 final class UnionReader extends AsPropertyTypeDeserializer {
-  private static final int MAX_ECHOED_CHARS = 64;
-
   UnionReader(JavaType union, TypeIdResolver names) {
     super(union, names, Union.DISCRIMINATOR, false, null, JsonTypeInfo.As.EXISTING_PROPERTY, true);
   }
@@ -83,21 +81,18 @@ final class UnionReader extends AsPropertyTypeDeserializer {
     return deserializeTypedFromObject(p, ctxt);
   }
 
-  /** The message of a bad discriminator: missing, unknown, or not a string. */
+  /** The message of a bad discriminator (missing, unknown, not a string), in {@link Union}'s words. */
   static String issue(InvalidTypeIdException e) {
     JavaType base = e.getBaseType();
-    String names = base != null && Union.isUnion(base.getRawClass())
-        ? Union.of(base.getRawClass()).names()
-        : "the known variants";
+    if (base == null || !Union.isUnion(base.getRawClass())) {
+      return "is not one of the known variants";
+    }
+    Union union = Union.of(base.getRawClass());
     if (e instanceof NotAString) {
-      return "expected a string, one of " + names;
+      return union.nameNotAString();
     }
     String id = e.getTypeId();
-    if (id == null) {
-      return "is required (expected one of " + names + ")";
-    }
-    String shown = id.length() > MAX_ECHOED_CHARS ? id.substring(0, MAX_ECHOED_CHARS) + "…" : id;
-    return Union.quote(shown) + " is not one of " + names;
+    return id == null ? union.missingName() : union.unknownName(id);
   }
 
   /** A discriminator that is present, not {@code null}, and not a string. */

@@ -3,6 +3,7 @@ package dev.parley.internal.schema;
 import dev.parley.Issue;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record whose constraints are all compiled: each constrained component checked by its {@link
@@ -33,6 +34,16 @@ final class CompiledConstraints implements Constraints {
     }
     found.sort(ORDER);
     issues.addAll(found);
+  }
+
+  /** The rules of the component named {@code name}, or {@code null} when it has none. */
+  @Nullable ComponentRules of(String name) {
+    for (ComponentRules c : components) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   @Override

@@ -28,6 +28,20 @@ sealed interface ComponentRules {
   /** Adds the issues of this component of {@code record}, which is at {@code path}. */
   void collect(Object record, String path, List<Issue> issues);
 
+  /** The name of the component. */
+  String name();
+
+  /**
+   * Adds the issues of {@code value}, this component's value (boxed when primitive), as {@link
+   * #collect} does for a record at {@code path}: for a component read without its record.
+   */
+  void collectValue(@Nullable Object value, String path, List<Issue> issues);
+
+  /** The rules on the component's elements, if it has any. */
+  default @Nullable ElementRules elements() {
+    return null;
+  }
+
   /**
    * The check of {@code field} with {@code rules} on its value and {@code elements} on its type
    * argument, or {@code null} when Parley may not read the field, or when a primitive field has a
@@ -104,7 +118,16 @@ sealed interface ComponentRules {
 
     @Override
     public void collect(Object record, String path, List<Issue> issues) {
-      Object value = read(record);
+      collectValue(read(record), path, issues);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void collectValue(@Nullable Object value, String path, List<Issue> issues) {
       String at = Paths.property(path, name);
       for (Rule r : rules) {
         if (!r.test(value)) {
@@ -114,6 +137,11 @@ sealed interface ComponentRules {
       if (value != null && elements != null) {
         elements.collect(value, at, issues);
       }
+    }
+
+    @Override
+    public @Nullable ElementRules elements() {
+      return elements;
     }
 
     private @Nullable Object read(Object record) {
@@ -155,7 +183,22 @@ sealed interface ComponentRules {
 
     @Override
     public void collect(Object record, String path, List<Issue> issues) {
-      long value = read(record);
+      collect(read(record), path, issues);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void collectValue(@Nullable Object value, String path, List<Issue> issues) {
+      if (value != null) {
+        collect(((Number) value).longValue(), path, issues);
+      }
+    }
+
+    private void collect(long value, String path, List<Issue> issues) {
       for (Rule.IntegralBound b : bounds) {
         if (!b.holds(value)) {
           issues.add(new Issue(Paths.property(path, name), b.message()));
@@ -202,7 +245,22 @@ sealed interface ComponentRules {
 
     @Override
     public void collect(Object record, String path, List<Issue> issues) {
-      boolean value = read(record);
+      collect(read(record), path, issues);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void collectValue(@Nullable Object value, String path, List<Issue> issues) {
+      if (value != null) {
+        collect((boolean) (Boolean) value, path, issues);
+      }
+    }
+
+    private void collect(boolean value, String path, List<Issue> issues) {
       for (Rule.Truth t : truths) {
         if (!t.holds(value)) {
           issues.add(new Issue(Paths.property(path, name), t.message()));

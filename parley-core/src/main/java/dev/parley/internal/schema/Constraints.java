@@ -12,8 +12,9 @@ import java.util.List;
  */
 sealed interface Constraints permits Constraints.None, Constraints.Hibernate, CompiledConstraints {
 
-  /** The order of one record's constraint issues: by path, then by message. */
-  Comparator<Issue> ORDER = Comparator.comparing(Issue::path).thenComparing(Issue::message);
+  /** The order of one record's constraint issues: by path ({@link Paths#compare}), then message. */
+  Comparator<Issue> ORDER =
+      Comparator.comparing(Issue::path, Paths::compare).thenComparing(Issue::message);
 
   /** Whether {@code record} satisfies these constraints. */
   boolean valid(Object record);

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a Java type into its validation plan, a tree of {@link Node}s, once; refuses the types
- * Parley cannot read and write strictly, naming the type and where it was found.
+ * Parley cannot read and write strictly, naming the type and where it was found. A {@linkplain
+ * #shape shape} is the lenient form, for reading the JSON of a schema Parley did not derive.
  */
 final class Derivation {
   private static final String EXPECTED = "(expected a record, sealed interface of records, enum,"
@@ -41,11 +42,13 @@ final class Derivation {
       Void.class);
 
   private final Type root;
+  private final boolean strict;
   private final Map<Type, RecordNode> records = new HashMap<>();
   private final Map<Class<?>, UnionNode> unions = new HashMap<>();
 
-  private Derivation(Type root) {
+  private Derivation(Type root, boolean strict) {
     this.root = root;
+    this.strict = strict;
   }
 
   /**
@@ -54,13 +57,23 @@ final class Derivation {
    * @throws IllegalArgumentException when {@code type} or a type inside it is not supported
    */
   static Node plan(Type type) {
-    return new Derivation(type).node(type, null, "");
+    return new Derivation(type, true).node(type, null, "");
+  }
+
+  /**
+   * The shape of {@code type}: its plan without Jakarta constraints, in which a type Parley does not
+   * support, or a union it refuses, is a leaf (read whole) rather than an error.
+   *
+   * @throws IllegalArgumentException when a record's accessors may not be read
+   */
+  static Node shape(Type type) {
+    return new Derivation(type, false).node(type, null, "");
   }
 
   private Node node(Type type, @Nullable AnnotatedType annotated, String where) {
     Class<?> raw = Types.raw(type);
     if (raw == null || raw.isArray() || raw == void.class) {
-      throw unsupported(type, where);
+      return unsupported(type, where);
     }
     if (raw.isPrimitive() || raw.isEnum() || SCALARS.contains(raw)) {
       return Node.Leaf.INSTANCE;
@@ -73,20 +86,21 @@ final class Derivation {
     }
     Type[] args = type instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
     if (args.length == 0) {
-      throw unsupported(type, where);
+      return unsupported(type, where);
     }
     if (raw == List.class || raw == Collection.class || raw == Set.class) {
       AnnotatedType element = argument(annotated, 0);
-      return new Node.Elements(node(args[0], element, where), isNullable(element, null));
+      return new Node.Elements(node(args[0], element, where), args[0],
+          isNullable(element, null), raw == Set.class);
     }
     if (raw == Map.class && args[0] == String.class) {
       AnnotatedType value = argument(annotated, 1);
-      return new Node.Entries(node(args[1], value, where), isNullable(value, null));
+      return new Node.Entries(node(args[1], value, where), args[1], isNullable(value, null));
     }
     if (raw == Optional.class) {
-      return new Node.Present(node(args[0], argument(annotated, 0), where));
+      return new Node.Present(node(args[0], argument(annotated, 0), where), args[0]);
     }
-    throw unsupported(type, where);
+    return unsupported(type, where);
   }
 
   private RecordNode record(Type type, Class<?> raw, String where) {
@@ -94,7 +108,7 @@ final class Derivation {
     if (known != null) {
       return known;
     }
-    if (Union.isVariant(raw)) { // it writes its name wherever it goes, also as a plain record
+    if (Union.isVariant(raw) && strict) { // it writes its name wherever it goes, also alone
       try {
         Union.nameOf(raw);
       } catch (IllegalArgumentException e) {
@@ -104,24 +118,31 @@ final class Derivation {
     RecordNode node = new RecordNode(raw);
     records.put(type, node);
     Map<TypeVariable<?>, Type> bindings = bindings(type, raw);
+    Constraints constraints = strict ? ConstraintCompiler.of(raw) : Constraints.None.INSTANCE;
     List<RecordNode.Component> checked = new ArrayList<>();
+    List<RecordNode.Slot> slots = new ArrayList<>();
     for (RecordComponent c : raw.getRecordComponents()) {
       String at = Types.simpleName(raw) + "." + c.getName();
       Type componentType = Types.resolve(c.getGenericType(), bindings);
       Class<?> componentRaw = Types.raw(componentType);
-      if (componentRaw != null && componentRaw.isPrimitive() && componentRaw != void.class) {
-        continue; // never null, no parts
+      ComponentRules rules = constraints instanceof CompiledConstraints compiled
+          ? compiled.of(c.getName()) : null;
+      if (componentRaw != null && componentRaw.isPrimitive()) { // never null, no parts
+        slots.add(new RecordNode.Slot(
+            c.getName(), componentType, Node.Leaf.INSTANCE, true, true, rules));
+        continue;
       }
       AnnotatedType annotated = componentType == c.getGenericType() ? c.getAnnotatedType() : null;
       Node child = node(componentType, annotated, at);
       boolean required = componentRaw != Optional.class && componentRaw != Void.class
           && !isNullable(c.getAnnotatedType(), c);
+      slots.add(new RecordNode.Slot(c.getName(), componentType, child, false, required, rules));
       if (required || !child.trivial()) {
         checked.add(new RecordNode.Component(
             c.getName(), RecordNode.getter(c.getAccessor()), child, required));
       }
     }
-    node.complete(checked, ConstraintCompiler.of(raw));
+    node.complete(checked, constraints, slots);
     return node;
   }
 
@@ -135,6 +156,9 @@ final class Derivation {
     try {
       union = Union.of(raw);
     } catch (IllegalArgumentException e) {
+      if (!strict) {
+        return Node.Leaf.INSTANCE; // the codec refuses it, as it reads it whole
+      }
       throw refused(e.getMessage(), where);
     }
     UnionNode node = new UnionNode(union);
@@ -188,8 +212,12 @@ final class Derivation {
         + (where.isEmpty() ? "" : ", in " + where));
   }
 
-  private IllegalArgumentException unsupported(Type type, String where) {
-    return new IllegalArgumentException("Schema.of(" + Types.simpleName(root)
+  /** A leaf, read whole, in a shape; else the error that names {@code type}. */
+  private Node unsupported(Type type, String where) {
+    if (!strict) {
+      return Node.Leaf.INSTANCE;
+    }
+    throw new IllegalArgumentException("Schema.of(" + Types.simpleName(root)
         + "): unsupported type " + Types.simpleName(type)
         + (where.isEmpty() ? "" : " in " + where) + " " + EXPECTED);
   }

@@ -70,6 +70,11 @@ public final class DerivedSchema<T> implements Schema<T> {
     return type;
   }
 
+  /** The validation plan, which {@link TreeReader} also reads JSON by. */
+  Node plan() {
+    return plan;
+  }
+
   @Override
   public List<Issue> validate(@Nullable T value) {
     if (value == null) {

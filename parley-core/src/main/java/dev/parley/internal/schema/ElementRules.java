@@ -82,6 +82,16 @@ final class ElementRules {
     }
   }
 
+  /**
+   * Adds the issues of one element, read without its container: {@code element} is at {@code
+   * elementPath} inside the container at {@code containerPath}; its issues go where {@link
+   * #collect} puts them.
+   */
+  void collectElement(@Nullable Object element, String containerPath, String elementPath,
+      List<Issue> issues) {
+    collectElement(element, layout == Layout.UNINDEXED ? containerPath : elementPath, issues);
+  }
+
   private boolean validElement(@Nullable Object element) {
     for (Rule r : rules) {
       if (!r.test(element)) {

@@ -1,6 +1,7 @@
 package dev.parley.internal.schema;
 
 import dev.parley.Issue;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * nothing unless a record's Jakarta constraints are left to Hibernate Validator (see {@link
  * ConstraintCompiler}), and a slow walk that reports every issue with its path; the slow walk runs
  * only when the fast check fails. Both take a non-null value; the parent step decides what a {@code
- * null} means.
+ * null} means. Each step also knows the Java types of its parts, so that {@link TreeReader} can
+ * read a JSON tree by it, part by part.
  */
 sealed interface Node
     permits Node.Leaf, Node.Elements, Node.Entries, Node.Present, RecordNode, UnionNode {
@@ -50,8 +52,15 @@ sealed interface Node
     }
   }
 
-  /** A list, set or collection: elements present unless declared nullable, each valid. */
-  record Elements(Node element, boolean nullable) implements Node {
+  /**
+   * A list, set or collection: elements present unless declared nullable, each valid.
+   *
+   * @param element the plan of each element
+   * @param type the elements' Java type
+   * @param nullable whether an element may be {@code null}
+   * @param set whether the collection is a {@code Set}, which a reader fills as a {@code HashSet}
+   */
+  record Elements(Node element, Type type, boolean nullable, boolean set) implements Node {
     @Override
     public boolean valid(Object value) {
       if (value instanceof List<?> list && value instanceof RandomAccess) {
@@ -90,8 +99,14 @@ sealed interface Node
     }
   }
 
-  /** A map from strings: keys present, values present unless declared nullable, each valid. */
-  record Entries(Node value, boolean nullable) implements Node {
+  /**
+   * A map from strings: keys present, values present unless declared nullable, each valid.
+   *
+   * @param value the plan of each value
+   * @param type the values' Java type
+   * @param nullable whether a value may be {@code null}
+   */
+  record Entries(Node value, Type type, boolean nullable) implements Node {
     @Override
     public boolean valid(Object map) {
       for (Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
@@ -123,8 +138,13 @@ sealed interface Node
     }
   }
 
-  /** An {@code Optional}: empty is valid, a present value must be. */
-  record Present(Node content) implements Node {
+  /**
+   * An {@code Optional}: empty is valid, a present value must be.
+   *
+   * @param content the plan of the present value
+   * @param type the present value's Java type
+   */
+  record Present(Node content, Type type) implements Node {
     @Override
     public boolean valid(Object value) {
       Optional<?> o = (Optional<?>) value;

@@ -21,6 +21,51 @@ public final class Paths {
     return prefix + '[' + index + ']';
   }
 
+  /**
+   * Orders paths as the parts of a value stand: character by character, except that list indices
+   * compare as numbers, so that {@code items[2]} comes before {@code items[10]}.
+   */
+  public static int compare(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      if (isIndexStart(a, i) && isIndexStart(b, j)) {
+        int endA = digitsEnd(a, i);
+        int endB = digitsEnd(b, j);
+        int order = Integer.compare(endA - i, endB - j); // indices have no leading zeros
+        for (int k = 0; order == 0 && k < endA - i; k++) {
+          order = Character.compare(a.charAt(i + k), b.charAt(j + k));
+        }
+        if (order != 0) {
+          return order;
+        }
+        i = endA;
+        j = endB;
+      } else if (a.charAt(i) != b.charAt(j)) {
+        return Character.compare(a.charAt(i), b.charAt(j));
+      } else {
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  private static boolean isIndexStart(String path, int i) {
+    return i > 0 && path.charAt(i - 1) == '[' && isDigit(path.charAt(i));
+  }
+
+  private static int digitsEnd(String path, int i) {
+    while (i < path.length() && isDigit(path.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   /** Whether {@code name} can follow a dot: a letter, {@code _} or {@code $}, then also digits. */
   static boolean isIdentifier(String name) {
     if (name.isEmpty()) {

@@ -4,9 +4,13 @@ import dev.parley.Issue;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record: its checked components (present unless optional or {@code @Nullable}, each valid),
@@ -14,14 +18,31 @@ import java.util.List;
  * when they all compile, else validated by Hibernate Validator. Records without constraints, or
  * with compiled ones, are checked without allocation.
  *
+ * <p>For {@link TreeReader} it also keeps every component as a {@link Slot}, and the record's
+ * canonical constructor, to make a record of components read one by one.
+ *
  * <p>Built in two steps so that recursive records can refer to themselves: created empty, then
  * {@linkplain #complete completed} once during derivation, before the plan is published.
  */
 final class RecordNode implements Node {
   private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+  private static final MethodType SPREAD = MethodType.methodType(Object.class, Object[].class);
 
   /** A component that needs a check: its name, accessor, step, and whether it must be present. */
   record Component(String name, MethodHandle getter, Node node, boolean required) {}
+
+  /**
+   * A component as {@link TreeReader} reads it: every component, primitive and unchecked ones too.
+   *
+   * @param name its name, which is also its JSON property
+   * @param type its Java type, with the record's type variables bound
+   * @param node its plan; a leaf for a primitive
+   * @param primitive whether it is primitive, so that a missing value cannot be made a record of
+   * @param required whether the plan requires a value ({@code is required} when null)
+   * @param rules its compiled constraints, when the record's are compiled and it has some
+   */
+  record Slot(String name, Type type, Node node, boolean primitive, boolean required,
+      @Nullable ComponentRules rules) {}
 
   private final Class<?> type;
   private String[] names = new String[0];
@@ -29,14 +50,22 @@ final class RecordNode implements Node {
   private Node[] nodes = new Node[0];
   private boolean[] required = new boolean[0];
   private Constraints constraints = Constraints.None.INSTANCE;
+  private Slot[] slots = new Slot[0];
+  private @Nullable MethodHandle constructor;
   private boolean completed;
 
   RecordNode(Class<?> type) {
     this.type = type;
   }
 
-  /** Sets what this record checks; called once, during derivation. */
-  void complete(List<Component> components, Constraints constraints) {
+  /**
+   * Sets what this record checks and how it is read; called once, during derivation.
+   *
+   * @param components the components that need a check
+   * @param constraints who checks the record's constraints
+   * @param slots every component, in order
+   */
+  void complete(List<Component> components, Constraints constraints, List<Slot> slots) {
     int n = components.size();
     names = new String[n];
     getters = new MethodHandle[n];
@@ -50,7 +79,46 @@ final class RecordNode implements Node {
       required[i] = c.required();
     }
     this.constraints = constraints;
+    this.slots = slots.toArray(Slot[]::new);
+    this.constructor = constructor(type);
     this.completed = true;
+  }
+
+  /** The record's class. */
+  Class<?> type() {
+    return type;
+  }
+
+  /** Every component, in order, as {@link TreeReader} reads them. */
+  Slot[] slots() {
+    return slots;
+  }
+
+  /**
+   * A record made of {@code values}, one per {@linkplain #slots() slot}, by the canonical
+   * constructor; {@code null} when Parley may not call it.
+   *
+   * @throws Throwable what the constructor throws
+   */
+  @Nullable Object make(Object[] values) throws Throwable {
+    return constructor == null ? null : (Object) constructor.invokeExact(values);
+  }
+
+  /** The canonical constructor as an {@code (Object[]) -> Object} handle, if Parley may call it. */
+  private static @Nullable MethodHandle constructor(Class<?> record) {
+    try {
+      RecordComponent[] components = record.getRecordComponents();
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < types.length; i++) {
+        types[i] = components[i].getType();
+      }
+      Constructor<?> canonical = record.getDeclaredConstructor(types);
+      canonical.setAccessible(true);
+      return MethodHandles.lookup().unreflectConstructor(canonical)
+          .asSpreader(Object[].class, types.length).asType(SPREAD);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // not Parley's to call: the codec reads such a record whole
+    }
   }
 
   /** The accessor of a record component as a {@code (Object) -> Object} handle. */

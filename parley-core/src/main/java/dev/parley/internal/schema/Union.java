@@ -19,6 +19,9 @@ public final class Union {
   /** The JSON property that names the variant of a value. */
   public static final String DISCRIMINATOR = "type";
 
+  /** The most characters of an unknown variant name that an issue repeats. */
+  private static final int MAX_ECHOED_CHARS = 64;
+
   private static final ClassValue<Object> ANALYSES = new ClassValue<>() {
     @Override
     protected Object computeValue(Class<?> type) {
@@ -163,6 +166,23 @@ public final class Union {
       return "a non-sealed interface";
     }
     return type.isSealed() ? "a sealed class" : "a class";
+  }
+
+  /** The issue of a value whose {@value #DISCRIMINATOR} is missing or {@code null}. */
+  public String missingName() {
+    return "is required (expected one of " + names + ")";
+  }
+
+  /** The issue of a value whose {@value #DISCRIMINATOR} is present but not a string. */
+  public String nameNotAString() {
+    return "expected a string, one of " + names;
+  }
+
+  /** The issue of a value whose {@value #DISCRIMINATOR} names no variant; long names are cut. */
+  public String unknownName(String name) {
+    String shown =
+        name.length() > MAX_ECHOED_CHARS ? name.substring(0, MAX_ECHOED_CHARS) + "…" : name;
+    return quote(shown) + " is not one of " + names;
   }
 
   /** {@code name} in double quotes, with quotes and backslashes escaped as in JSON. */

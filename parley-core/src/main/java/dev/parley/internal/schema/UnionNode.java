@@ -1,8 +1,10 @@
 package dev.parley.internal.schema;
 
 import dev.parley.Issue;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A discriminated union: the value's class picks its variant's {@link RecordNode}, which checks it
@@ -15,6 +17,7 @@ import java.util.Map;
 final class UnionNode implements Node {
   private final Union union;
   private Map<Class<?>, RecordNode> variants = Map.of();
+  private Map<String, RecordNode> named = Map.of();
 
   UnionNode(Union union) {
     this.union = union;
@@ -23,6 +26,21 @@ final class UnionNode implements Node {
   /** Sets the plan of each variant record; called once, during derivation. */
   void complete(Map<Class<?>, RecordNode> plans) {
     variants = Map.copyOf(plans);
+    Map<String, RecordNode> byName = new HashMap<>();
+    for (Union.Case c : union.cases()) {
+      byName.put(c.name(), plans.get(c.record()));
+    }
+    named = Map.copyOf(byName);
+  }
+
+  /** The union, for the words of its issues. */
+  Union union() {
+    return union;
+  }
+
+  /** The plan of the variant named {@code name} on the wire, or {@code null} when none is. */
+  @Nullable RecordNode variant(String name) {
+    return named.get(name);
   }
 
   @Override

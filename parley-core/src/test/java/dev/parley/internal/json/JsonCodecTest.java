@@ -238,8 +238,8 @@ class JsonCodecTest {
     assertThat(issueOf(Order.class,
         "{\"id\":\"o\",\"items\":" + items + ",\"byKey\":{},\"priority\":\"LOW\"}"))
         .isEqualTo(new Issue("items[2].name", "expected a string"));
-    assertThat(issueOf(Order.class,
-        "{\"id\":\"o\",\"items\":[],\"byKey\":{\"odd key\":{\"name\":1}},\"priority\":\"LOW\"}"))
+    assertThat(issueOf(Order.class, "{\"id\":\"o\",\"items\":[],"
+        + "\"byKey\":{\"odd key\":{\"name\":1,\"count\":1}},\"priority\":\"LOW\"}"))
         .isEqualTo(new Issue("byKey[\"odd key\"].name", "expected a string"));
     assertThat(issueOf(Order.class,
         "{\"id\":\"o\",\"items\":[],\"byKey\":{\"k\":{\"name\":\"x\"}},\"priority\":\"LOW\"}"))
@@ -324,7 +324,9 @@ class JsonCodecTest {
               p -> assertThat(p.code()).isEqualTo(ErrorCode.PARSE_ERROR));
     }
     assertThat(failure(Item.class, "{} {}").getMessage())
-        .isEqualTo("input is not valid JSON: unexpected data after the JSON value");
+        .isEqualTo("input is not valid JSON: unexpected data after the JSON value (line 1, column 4)");
+    assertThat(failure(Item.class, "{\"name\":\"a\",\"count\":1} {}").getMessage())
+        .isEqualTo("input is not valid JSON: unexpected data after the JSON value (line 1, column 24)");
   }
 
   @Test
@@ -376,23 +378,47 @@ class JsonCodecTest {
 
   @Test
   void rejectsIntegersOutOfRangeNamingTheirWidth() {
-    record Widths(long l, short s, byte b, Long boxedL, Short boxedS, Byte boxedB,
-        Integer boxedI) {}
+    record Widths(Long l, Short s, Byte b, Integer i) {}
     String huge = "99999999999999999999";
     assertThat(issueOf(Widths.class, "{\"l\":" + huge + "}"))
         .isEqualTo(new Issue("l", "is out of range for a 64-bit integer"));
-    assertThat(issueOf(Widths.class, "{\"boxedL\":" + huge + "}"))
-        .isEqualTo(new Issue("boxedL", "is out of range for a 64-bit integer"));
     assertThat(issueOf(Widths.class, "{\"s\":40000}"))
         .isEqualTo(new Issue("s", "is out of range for a 16-bit integer"));
-    assertThat(issueOf(Widths.class, "{\"boxedS\":-40000}"))
-        .isEqualTo(new Issue("boxedS", "is out of range for a 16-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"s\":-40000}"))
+        .isEqualTo(new Issue("s", "is out of range for a 16-bit integer"));
     assertThat(issueOf(Widths.class, "{\"b\":300}"))
         .isEqualTo(new Issue("b", "is out of range for an 8-bit integer"));
-    assertThat(issueOf(Widths.class, "{\"boxedB\":-300}"))
-        .isEqualTo(new Issue("boxedB", "is out of range for an 8-bit integer"));
-    assertThat(issueOf(Widths.class, "{\"boxedI\":3000000000}"))
-        .isEqualTo(new Issue("boxedI", "is out of range for a 32-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"b\":-300}"))
+        .isEqualTo(new Issue("b", "is out of range for an 8-bit integer"));
+    assertThat(issueOf(Widths.class, "{\"i\":3000000000}"))
+        .isEqualTo(new Issue("i", "is out of range for a 32-bit integer"));
+    record Primitives(long l, short s, byte b) {}
+    assertThat(issueOf(Primitives.class, "{\"l\":" + huge + ",\"s\":1,\"b\":1}"))
+        .isEqualTo(new Issue("l", "is out of range for a 64-bit integer"));
+    assertThat(issueOf(Primitives.class, "{\"l\":1,\"s\":40000,\"b\":1}"))
+        .isEqualTo(new Issue("s", "is out of range for a 16-bit integer"));
+    assertThat(issueOf(Primitives.class, "{\"l\":1,\"s\":1,\"b\":300}"))
+        .isEqualTo(new Issue("b", "is out of range for an 8-bit integer"));
+  }
+
+  @Test
+  void rejectsABytesUnsignedRangeAboveItsOwn() {
+    record Bytes(byte b, Byte boxed) {}
+    for (String b : List.of("128", "200", "255", "-129", "99999999999")) {
+      assertThat(issueOf(Bytes.class, "{\"b\":" + b + ",\"boxed\":1}")).as(b)
+          .isEqualTo(new Issue("b", "is out of range for an 8-bit integer"));
+      assertThat(issueOf(Bytes.class, "{\"b\":1,\"boxed\":" + b + "}")).as(b)
+          .isEqualTo(new Issue("boxed", "is out of range for an 8-bit integer"));
+    }
+    assertThat(read(Bytes.class, "{\"b\":127,\"boxed\":-128}"))
+        .isEqualTo(new Bytes((byte) 127, (byte) -128));
+    assertThat(read(Bytes.class, "{\"b\":-128,\"boxed\":null}")).isEqualTo(new Bytes((byte) -128, null));
+    assertThat(issueOf(Bytes.class, "{\"b\":1.5,\"boxed\":1}"))
+        .isEqualTo(new Issue("b", "expected an integer"));
+    assertThat(issueOf(Bytes.class, "{\"b\":\"1\",\"boxed\":1}"))
+        .isEqualTo(new Issue("b", "expected an integer"));
+    assertThat(issueOf(Bytes.class, "{\"b\":null,\"boxed\":1}"))
+        .isEqualTo(new Issue("b", "is required"));
   }
 
   @Test
@@ -442,36 +468,10 @@ class JsonCodecTest {
 
   @Test
   void explainsASyntaxErrorInPlainWordsWithItsPosition() {
-    assertThat(failure(Item.class, "{'a':1}").getMessage()).isEqualTo("input is not valid JSON: "
-        + "unexpected character (''' (code 39)): was expecting double-quote to start property name"
-        + " (line 1, column 2)");
-    assertThat(failure(Item.class, "[1\n 2]").getMessage()).isEqualTo("input is not valid JSON: "
-        + "unexpected character ('2' (code 50)): was expecting comma to separate Array entries"
-        + " (line 2, column 2)");
-  }
-
-  @Test
-  void leavesJacksonsLocationOutOfTheReason() {
-    for (String bad : List.of("{\"a\":1]", "[1}")) {
-      assertThat(failure(Item.class, bad).getMessage()).as(bad)
-          .startsWith("input is not valid JSON: unexpected close marker ")
-          .endsWith(" (line 1, column " + bad.length() + ")")
-          .doesNotContain("Source", "REDACTED", "offset");
-    }
-  }
-
-  @Test
-  void cutsAReasonLongerThan160Characters() {
-    String before = "unrecognized token '";
-    String after = "': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or"
-        + " 'false')";
-    String token = "z".repeat(160 - before.length() - after.length());
-    String longest = before + token + after;
-    assertThat(longest).hasSize(160);
-    assertThat(failure(Item.class, token).getMessage())
-        .isEqualTo("input is not valid JSON: " + longest + " (line 1, column 1)");
-    assertThat(failure(Item.class, token + "z").getMessage()).isEqualTo("input is not valid JSON: "
-        + before + token + "z" + after.substring(0, after.length() - 1) + "… (line 1, column 1)");
+    assertThat(failure(Item.class, "{'a':1}").getMessage())
+        .isEqualTo("input is not valid JSON: unexpected character \"'\" (line 1, column 2)");
+    assertThat(failure(Item.class, "[1\n 2]").getMessage())
+        .isEqualTo("input is not valid JSON: unexpected character '2' (line 2, column 2)");
   }
 
   @Test

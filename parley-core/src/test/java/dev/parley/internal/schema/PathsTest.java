@@ -38,4 +38,14 @@ class PathsTest {
     assertThat(Paths.index("", 0)).isEqualTo("[0]");
     assertThat(Paths.index("items", 2)).isEqualTo("items[2]");
   }
+
+  @Test
+  void ordersPathsAsThePartsStandWithIndicesAsNumbers() {
+    List<String> paths = new java.util.ArrayList<>(List.of("items[10].name", "title", "items[2]",
+        "items[2].name", "", "items.size", "items[\"10\"]", "items[9].name", "items[100]",
+        "a[1][10]", "a[1][9]"));
+    paths.sort(Paths::compare);
+    assertThat(paths).containsExactly("", "a[1][9]", "a[1][10]", "items.size", "items[\"10\"]",
+        "items[2]", "items[2].name", "items[9].name", "items[10].name", "items[100]", "title");
+  }
 }

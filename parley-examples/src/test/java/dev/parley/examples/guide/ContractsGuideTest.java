@@ -91,6 +91,23 @@ class ContractsGuideTest {
   }
 
   @Test
+  void jsonOfTheWrongTypeIsListedWithTheOtherIssues() throws IOException {
+    String json = "{\"text\":5,\"tags\":[\"home\",\"x…x\"]}";
+    assertThat(page()).contains("`" + json + "`");
+
+    ParleyResponse response = server.handle(new ParleyRequest("POST", "notes.add", "",
+        Map.of("content-type", List.of("application/json"),
+            "authorization", List.of("Bearer t-ada")),
+        json.replace("x…x", "x".repeat(21)).getBytes(UTF_8), null));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.bodyText()).contains("\"issues\":["
+        + "{\"path\":\"tags[1]\",\"message\":\"size must be between 0 and 20\"},"
+        + "{\"path\":\"text\",\"message\":\"expected a string\"}]");
+    assertThat(store.all()).isEmpty();
+  }
+
+  @Test
   void aRecordComponentIsRequiredUnlessOptional() {
     ParleyResponse response = server.handle(new ParleyRequest("POST", "notes.add", "",
         Map.of("content-type", List.of("application/json"),
