@@ -13,8 +13,9 @@ import java.util.Optional;
  * The immutable list of descriptors that a server implements and its clients call.
  *
  * <p>A contract is built once, usually as a constant beside its descriptors, and rejects at build
- * time anything a transport could not route: two descriptors with the same name, or a name that is
- * also the namespace of another ({@code todos} beside {@code todos.list}).
+ * time anything a transport could not route: two descriptors with the same name. Names are routed
+ * whole, so a name may also be the prefix of others ({@code slow} beside {@code slow.active}), as
+ * tRPC allows a flat name holding a dot beside a procedure named by its prefix.
  *
  * <pre>{@code
  * public static final Contract CONTRACT = Contract.of(LIST, ADD, DELETE);
@@ -39,16 +40,6 @@ public final class Contract {
       if (previous != null) {
         throw new IllegalArgumentException(
             "contract: duplicate descriptor name \"" + d.name() + "\" (" + previous + " and " + d + ")");
-      }
-    }
-    for (String name : names.keySet()) {
-      for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
-        String namespace = name.substring(0, dot);
-        if (names.containsKey(namespace)) {
-          throw new IllegalArgumentException(
-              "contract: \"" + namespace + "\" is both a descriptor and the namespace of \""
-                  + name + "\"");
-        }
       }
     }
     this.descriptors = List.copyOf(descriptors);
@@ -79,8 +70,8 @@ public final class Contract {
   /**
    * A contract of the given descriptors, in this order.
    *
-   * @throws IllegalArgumentException if two descriptors share a name, a name is the namespace of
-   *     another, or two roles share a name or a type
+   * @throws IllegalArgumentException if two descriptors share a name, or two roles share a name
+   *     or a type
    */
   public static Contract of(Descriptor<?>... descriptors) {
     return new Contract(List.of(descriptors));

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param <R> the role that may use this descriptor
  */
 public sealed interface Descriptor<R extends Shared>
-    permits Procedure, Subscription, Event, Topic, ClientProcedure, Channel {
+    permits Procedure, Event, Topic, ClientProcedure, Channel {
 
   /**
    * The descriptor's name: segments of letters, digits and {@code _} joined by dots, each starting

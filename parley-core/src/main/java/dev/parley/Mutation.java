@@ -18,7 +18,7 @@ package dev.parley;
  * @param <O> the output type
  */
 public final class Mutation<R extends Shared, I, O> extends Described<R, I, O>
-    implements Procedure<R, I, O> {
+    implements Unary<R, I, O> {
 
   Mutation(Shape<R, I, O> shape) {
     super(Kind.MUTATION, "Mutation", shape);

@@ -17,7 +17,7 @@ package dev.parley;
  * @param <O> the output type
  */
 public final class Query<R extends Shared, I, O> extends Described<R, I, O>
-    implements Procedure<R, I, O> {
+    implements Unary<R, I, O> {
 
   Query(Shape<R, I, O> shape) {
     super(Kind.QUERY, "Query", shape);

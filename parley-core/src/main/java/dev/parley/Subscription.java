@@ -3,9 +3,10 @@ package dev.parley;
 /**
  * A stream of outputs for one input, sent by the server until it ends or the client cancels; resumable by the last event id.
  *
- * <p>Part of the contract model today, so that contracts, roles and tooling treat it as every other
- * kind; it is served with the realtime transport. Built with {@link Parley#subscription(String)} and refined by
- * copies, each method returning a new immutable descriptor:
+ * <p>Served over SSE ({@code GET} with {@code Accept: text/event-stream}), over a WebSocket and in
+ * process, each value validated against the output schema; a value may carry an event id, with
+ * which a client that reconnects resumes. Built with {@link Parley#subscription(String)} and
+ * refined by copies, each method returning a new immutable descriptor:
  *
  * <pre>{@code
  * Subscription<Shared, Room, Said> FEED = Parley.subscription("chat.feed").input(Room.class).output(Said.class);
@@ -15,7 +16,7 @@ package dev.parley;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class Subscription<R extends Shared, I, O> extends Described<R, I, O> implements Descriptor<R> {
+public final class Subscription<R extends Shared, I, O> extends Described<R, I, O> implements Procedure<R, I, O> {
 
   Subscription(Shape<R, I, O> shape) {
     super(Kind.SUBSCRIPTION, "Subscription", shape);
@@ -52,11 +53,13 @@ public final class Subscription<R extends Shared, I, O> extends Described<R, I, 
   }
 
   /** The schema of the input; {@link Schema#none()} when it takes none. */
+  @Override
   public Schema<I> input() {
     return shape.input();
   }
 
   /** The schema of each output. */
+  @Override
   public Schema<O> output() {
     return shape.output();
   }

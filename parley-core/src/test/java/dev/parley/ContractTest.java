@@ -36,10 +36,14 @@ class ContractTest {
   }
 
   @Test
-  void rejectsANameThatIsAlsoANamespace() {
-    assertThatThrownBy(() -> Contract.of(LIST, Parley.query("todos")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"todos\" is both a descriptor and the namespace of \"todos.list\"");
+  void acceptsANameThatIsAlsoThePrefixOfAnother() {
+    var slow = Parley.subscription("slow");
+    var active = Parley.query("slow.active");
+
+    Contract contract = Contract.of(slow, active);
+
+    assertThat(contract.find("slow")).contains(slow);
+    assertThat(contract.find("slow.active")).contains(active);
   }
 
   @Test

@@ -16,9 +16,15 @@ class InvokerTest {
     Invoker invoker = new Invoker() {
       @Override
       @SuppressWarnings("unchecked")
-      public <I, O> Result<O> call(Procedure<?, I, O> procedure, @Nullable I input,
+      public <I, O> Result<O> call(Unary<?, I, O> procedure, @Nullable I input,
           Duration timeout) {
         return new Result<>((O) (Integer) String.valueOf(input).length(), Set.of("words"));
+      }
+
+      @Override
+      public <I, O> Stream subscribe(Subscription<?, I, O> subscription, @Nullable I input,
+          @Nullable String lastEventId, SubscriptionListener<O> listener) {
+        throw new UnsupportedOperationException();
       }
     };
 

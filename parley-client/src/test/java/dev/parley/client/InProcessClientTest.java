@@ -11,7 +11,9 @@ import dev.parley.ErrorCode;
 import dev.parley.Invoker;
 import dev.parley.Issue;
 import dev.parley.ParleyException;
-import dev.parley.Procedure;
+import dev.parley.Subscription;
+import dev.parley.SubscriptionListener;
+import dev.parley.Unary;
 import dev.parley.Shared;
 import dev.parley.client.TestApi.NewTodo;
 import dev.parley.client.TestApi.Todo;
@@ -33,7 +35,7 @@ class InProcessClientTest {
   private final Invoker invoker = new Invoker() {
     @Override
     @SuppressWarnings("unchecked")
-    public <I, O> Result<O> call(Procedure<?, I, O> procedure, I input, Duration timeout) {
+    public <I, O> Result<O> call(Unary<?, I, O> procedure, I input, Duration timeout) {
       timeouts.add(timeout);
       threads.add(Thread.currentThread());
       if ("bad".equals(input)) {
@@ -52,6 +54,12 @@ class InProcessClientTest {
         case "nothing" -> new Result<>(null, Set.of());
         default -> new Result<>((O) input, Set.of());
       };
+    }
+
+    @Override
+    public <I, O> Stream subscribe(Subscription<?, I, O> subscription, I input,
+        String lastEventId, SubscriptionListener<O> listener) {
+      throw new UnsupportedOperationException("no subscriptions here");
     }
   };
 

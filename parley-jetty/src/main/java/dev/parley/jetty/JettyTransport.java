@@ -95,7 +95,8 @@ public final class JettyTransport implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: answers every new request with Parley's JSON {@code 503
+   * Stops gracefully: ends every live subscription with {@code SERVICE_UNAVAILABLE} (its clients
+   * resume elsewhere), answers every new request with Parley's JSON {@code 503
    * SERVICE_UNAVAILABLE} and {@code Connection: close}, lets the requests in flight finish within
    * the shutdown grace (those whose body is still arriving included), then shuts the {@link
    * ParleyServer} down and stops Jetty, returning as soon as the last call is done. Calls still
@@ -107,6 +108,7 @@ public final class JettyTransport implements AutoCloseable {
       return;
     }
     long deadline = System.nanoTime() + grace.toNanos();
+    server.closeStreams();
     try {
       if (!JettyServers.drain(jetty, deadline)) {
         LOG.warn("calls still running after the shutdown grace of {}; cutting them off", grace);

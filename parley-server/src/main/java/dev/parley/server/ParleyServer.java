@@ -3,18 +3,15 @@ package dev.parley.server;
 import dev.parley.Contract;
 import dev.parley.Invoker;
 import dev.parley.ParleyException;
-import dev.parley.Procedure;
-import dev.parley.server.internal.Answer;
-import dev.parley.server.internal.Cancellation;
+import dev.parley.Subscription;
+import dev.parley.Unary;
 import dev.parley.server.internal.HttpWire;
-import dev.parley.server.internal.Input;
-import dev.parley.server.internal.Invocation;
+import dev.parley.server.internal.LocalInvoker;
 import dev.parley.server.internal.Pipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A Parley server: the implementations of a contract's procedures, the middleware around them, and
@@ -76,8 +73,21 @@ public final class ParleyServer<C> {
    * @throws IllegalStateException if it is already implemented
    */
   public <I, O> Implementation<C, I, O> implement(
-      Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
+      Unary<?, I, O> procedure, Handler<C, I, O> handler) {
     return procedures.implement(procedure, handler);
+  }
+
+  /**
+   * Implements {@code subscription} with {@code handler} on the server's base, {@link
+   * #procedures()}: each subscriber gets a virtual thread running the handler, which sends values
+   * to its {@link Sink} until it returns or is cancelled.
+   *
+   * @throws IllegalArgumentException if the subscription is not part of this server's contract
+   * @throws IllegalStateException if it is already implemented
+   */
+  public <I, O> void implement(
+      Subscription<?, I, O> subscription, SubscriptionHandler<C, I, O> handler) {
+    procedures.implement(subscription, handler);
   }
 
   /**
@@ -96,33 +106,14 @@ public final class ParleyServer<C> {
    * middleware sees {@code caller} in {@link Call#identity()}; the call's deadline is the smaller
    * of the server's request timeout and the invoker's {@code timeout}, and a timed call runs on a
    * virtual thread of its own so that its caller gets {@code TIMEOUT} at the deadline while the
-   * handler is interrupted. Interrupting the caller cancels the call. {@code caller}'s principal
-   * must be of the type the server's authenticator returns.
+   * handler is interrupted. Interrupting the caller cancels the call. A subscription's handler
+   * runs on a virtual thread of its own, with no deadline, and its listener hears its values on
+   * that thread, the very objects the handler sent. {@code caller}'s principal must be of the type
+   * the server's authenticator returns.
    */
   public Invoker invoker(Identity<?> caller) {
     Objects.requireNonNull(caller, "caller");
-    return new Invoker() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <I, O> Result<O> call(Procedure<?, I, O> procedure, @Nullable I input,
-          Duration timeout) {
-        Objects.requireNonNull(procedure, "procedure");
-        Objects.requireNonNull(timeout, "timeout");
-        long budget = pipeline.budget(timeout.isNegative() ? 0 : timeout.toNanos());
-        Invocation invocation = new Invocation(procedure.name(), procedure,
-            new Input.Value(input), pipeline.caller(caller, Transport.IN_PROCESS, null), null,
-            budget, System.nanoTime() + budget, new Cancellation());
-        return switch (pipeline.call(invocation)) {
-          case Answer.Success s -> new Result<>((O) s.result().output(), s.result().resources());
-          case Answer.Failure f -> throw f.error();
-        };
-      }
-
-      @Override
-      public String toString() {
-        return "Invoker[" + caller.role().name() + "]";
-      }
-    };
+    return new LocalInvoker(pipeline, caller);
   }
 
   /** An {@link Invoker} that calls this server in process as an anonymous caller; see {@link #invoker(Identity)}. */
@@ -187,6 +178,16 @@ public final class ParleyServer<C> {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Ends every live subscription with {@code SERVICE_UNAVAILABLE}, so that its clients resume
+   * elsewhere, and each one that starts from now on, while queries and mutations go on being
+   * served: the first step of a graceful shutdown, taken by transports before they wait for the
+   * requests in flight. {@link #shutdown} takes it too.
+   */
+  public void closeStreams() {
+    pipeline.closeStreams();
   }
 
   /** This server's options. */

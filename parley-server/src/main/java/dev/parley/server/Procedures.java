@@ -1,6 +1,7 @@
 package dev.parley.server;
 
-import dev.parley.Procedure;
+import dev.parley.Subscription;
+import dev.parley.Unary;
 import dev.parley.server.internal.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +63,23 @@ public final class Procedures<C> {
    * @throws IllegalStateException if it is already implemented
    */
   public <I, O> Implementation<C, I, O> implement(
-      Procedure<?, I, O> procedure, Handler<C, I, O> handler) {
+      Unary<?, I, O> procedure, Handler<C, I, O> handler) {
     Implemented<C, I, O> implemented = new Implemented<>(procedure, chain,
         Objects.requireNonNull(handler, "handler"), pipeline.options().validateOutput());
     pipeline.install(procedure, implemented);
     return implemented;
+  }
+
+  /**
+   * Implements {@code subscription} with {@code handler}, behind this base's middleware: the
+   * middleware runs once as each subscription starts and sees it end.
+   *
+   * @throws IllegalArgumentException if the subscription is not part of the server's contract
+   * @throws IllegalStateException if it is already implemented
+   */
+  public <I, O> void implement(
+      Subscription<?, I, O> subscription, SubscriptionHandler<C, I, O> handler) {
+    pipeline.install(subscription, new Streamed<>(subscription, chain, handler));
   }
 
   private List<Middleware<?, ?>> with(Middleware<?, ?> middleware) {

@@ -36,6 +36,10 @@ import java.util.Set;
  * @param allowCredentials whether the allowed origins may call with cookies ({@code
  *     Access-Control-Allow-Credentials}); a request that carries cookies from any other origin is
  *     {@code FORBIDDEN}. Default {@code false}
+ * @param keepAlive how often a live stream that sends nothing proves it is alive: an SSE stream
+ *     sends a {@code ping} event, and tells its client to reconnect after three intervals of
+ *     silence. Default {@value #DEFAULT_KEEP_ALIVE_SECONDS} seconds; {@link Duration#ZERO} turns
+ *     it off; must not be negative
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -44,7 +48,8 @@ public record ServerOptions(
     Duration requestTimeout,
     boolean validateOutput,
     Set<String> allowedOrigins,
-    boolean allowCredentials) {
+    boolean allowCredentials,
+    Duration keepAlive) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -55,8 +60,12 @@ public record ServerOptions(
   /** The default of {@link #requestTimeout()}: 30 seconds. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The default of {@link #keepAlive()} in seconds: {@value}. */
+  public static final int DEFAULT_KEEP_ALIVE_SECONDS = 10;
+
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
-      DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false);
+      DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
+      Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS));
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -74,6 +83,11 @@ public record ServerOptions(
     if (requestTimeout.isNegative()) {
       throw new IllegalArgumentException(
           "requestTimeout: " + requestTimeout + " (expected: >= 0, 0 for no limit)");
+    }
+    Objects.requireNonNull(keepAlive, "keepAlive");
+    if (keepAlive.isNegative()) {
+      throw new IllegalArgumentException(
+          "keepAlive: " + keepAlive + " (expected: >= 0, 0 for none)");
     }
     Set<String> origins = new LinkedHashSet<>();
     for (String o : allowedOrigins) {
@@ -136,6 +150,7 @@ public record ServerOptions(
     private boolean validateOutput;
     private Set<String> allowedOrigins;
     private boolean allowCredentials;
+    private Duration keepAlive;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -145,6 +160,7 @@ public record ServerOptions(
       validateOutput = from.validateOutput;
       allowedOrigins = from.allowedOrigins;
       allowCredentials = from.allowCredentials;
+      keepAlive = from.keepAlive;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -189,6 +205,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#keepAlive()}; default 10 s, {@link Duration#ZERO} for none. */
+    public Builder keepAlive(Duration interval) {
+      this.keepAlive = Objects.requireNonNull(interval, "keepAlive");
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -196,7 +218,7 @@ public record ServerOptions(
      */
     public ServerOptions build() {
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
-          validateOutput, allowedOrigins, allowCredentials);
+          validateOutput, allowedOrigins, allowCredentials, keepAlive);
     }
   }
 }

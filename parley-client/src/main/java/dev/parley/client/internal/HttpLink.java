@@ -6,6 +6,7 @@ import dev.parley.ErrorCode;
 import dev.parley.Mutation;
 import dev.parley.ParleyException;
 import dev.parley.Procedure;
+import dev.parley.Unary;
 import dev.parley.client.ClientOptions;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
@@ -94,13 +95,13 @@ public final class HttpLink implements Link {
   }
 
   @Override
-  public <I, O> O call(Procedure<?, I, O> procedure, @Nullable I input, Duration timeout) {
+  public <I, O> O call(Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
     return Failures.await(this.<O>start(procedure, input, timeout, false), procedure.name());
   }
 
   @Override
   public <I, O> CompletableFuture<O> callAsync(
-      Procedure<?, I, O> procedure, @Nullable I input, Duration timeout) {
+      Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
     return start(procedure, input, timeout, false);
   }
 

@@ -5,6 +5,7 @@ import dev.parley.Invoker;
 import dev.parley.Mutation;
 import dev.parley.ParleyException;
 import dev.parley.Procedure;
+import dev.parley.Unary;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class InProcessLink implements Link {
   }
 
   @Override
-  public <I, O> O call(Procedure<?, I, O> procedure, @Nullable I input, Duration timeout) {
+  public <I, O> O call(Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
     if (closed) {
       throw Failures.closed(procedure.name());
     }
@@ -68,7 +69,7 @@ public final class InProcessLink implements Link {
 
   @Override
   public <I, O> CompletableFuture<O> callAsync(
-      Procedure<?, I, O> procedure, @Nullable I input, Duration timeout) {
+      Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
     return CompletableFuture.supplyAsync(() -> call(procedure, input, timeout), ASYNC);
   }
 

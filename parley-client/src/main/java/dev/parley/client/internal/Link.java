@@ -2,6 +2,7 @@ package dev.parley.client.internal;
 
 import dev.parley.Mutation;
 import dev.parley.Procedure;
+import dev.parley.Unary;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import java.time.Duration;
@@ -18,11 +19,11 @@ import org.jspecify.annotations.Nullable;
 public interface Link extends AutoCloseable {
 
   /** Calls {@code procedure} and waits for its output. */
-  <I, O> O call(Procedure<?, I, O> procedure, @Nullable I input, Duration timeout);
+  <I, O> O call(Unary<?, I, O> procedure, @Nullable I input, Duration timeout);
 
   /** Calls {@code procedure}; the future completes with its output. */
   <I, O> CompletableFuture<O> callAsync(
-      Procedure<?, I, O> procedure, @Nullable I input, Duration timeout);
+      Unary<?, I, O> procedure, @Nullable I input, Duration timeout);
 
   /** Calls {@code mutation} and waits for its output and reported resources. */
   <I, O> MutationResult<O> mutate(Mutation<?, I, O> mutation, @Nullable I input, Duration timeout);

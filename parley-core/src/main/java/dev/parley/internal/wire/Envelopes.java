@@ -102,45 +102,62 @@ public final class Envelopes {
         e.issues(), details, e.retryAfter().orElse(null));
   }
 
-  /** The error envelope of {@code e}. */
+  /** The error envelope of {@code e}: {@code {"error": shape}}. */
   public byte[] error(WireError e) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BYTES);
     try (JsonGenerator g = codec.generator(out)) {
       g.writeStartObject();
       g.writeName("error");
-      g.writeStartObject();
-      g.writeStringProperty("message", e.message());
-      g.writeNumberProperty("code", e.code().jsonRpcCode());
-      g.writeName("data");
-      g.writeStartObject();
-      g.writeStringProperty("code", e.code().name());
-      g.writeNumberProperty("httpStatus", e.httpStatus());
-      if (e.path() != null) {
-        g.writeStringProperty("path", e.path());
-      }
-      if (!e.issues().isEmpty()) {
-        g.writeName("issues");
-        g.writeStartArray();
-        for (Issue issue : e.issues()) {
-          g.writeStartObject();
-          g.writeStringProperty("path", issue.path());
-          g.writeStringProperty("message", issue.message());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
-      if (e.details() != null) {
-        g.writeName("details");
-        g.writeTree(e.details());
-      }
-      if (e.retryAfter() != null) {
-        g.writeNumberProperty("retryAfter", e.retryAfterSeconds());
-      }
-      g.writeEndObject();
-      g.writeEndObject();
+      writeShape(g, e);
       g.writeEndObject();
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The error shape of {@code e} alone, {@code {"message", "code", "data"}}: what an SSE stream's
+   * {@code serialized-error} event carries.
+   */
+  public byte[] errorShape(WireError e) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BYTES);
+    try (JsonGenerator g = codec.generator(out)) {
+      writeShape(g, e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes the error shape of {@code e} as the next value of {@code g}. */
+  public static void writeShape(JsonGenerator g, WireError e) {
+    g.writeStartObject();
+    g.writeStringProperty("message", e.message());
+    g.writeNumberProperty("code", e.code().jsonRpcCode());
+    g.writeName("data");
+    g.writeStartObject();
+    g.writeStringProperty("code", e.code().name());
+    g.writeNumberProperty("httpStatus", e.httpStatus());
+    if (e.path() != null) {
+      g.writeStringProperty("path", e.path());
+    }
+    if (!e.issues().isEmpty()) {
+      g.writeName("issues");
+      g.writeStartArray();
+      for (Issue issue : e.issues()) {
+        g.writeStartObject();
+        g.writeStringProperty("path", issue.path());
+        g.writeStringProperty("message", issue.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (e.details() != null) {
+      g.writeName("details");
+      g.writeTree(e.details());
+    }
+    if (e.retryAfter() != null) {
+      g.writeNumberProperty("retryAfter", e.retryAfterSeconds());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   /** A batch's answer: the elements' envelopes as one JSON array, in order. */

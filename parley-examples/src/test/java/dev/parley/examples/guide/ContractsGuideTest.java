@@ -130,9 +130,6 @@ class ContractsGuideTest {
     assertThatThrownBy(() -> NotesApi.CONTRACT.with(Parley.query("notes.list")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("duplicate descriptor name \"notes.list\"");
-    assertThatThrownBy(() -> Contract.of(NotesApi.LIST, Parley.query("notes")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"notes\" is both a descriptor and the namespace");
   }
 
   private ParleyResponse find(String json) {

@@ -35,6 +35,11 @@ public final class Cancellation {
     now.forEach(Run::cancel);
   }
 
+  /** Whether {@link #cancel} was called. */
+  public synchronized boolean isCancelled() {
+    return cancelled;
+  }
+
   void add(Run run) {
     boolean late;
     synchronized (this) {

@@ -4,6 +4,7 @@ import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import dev.parley.internal.json.JsonCodec;
 import dev.parley.internal.wire.Envelopes;
+import dev.parley.internal.wire.EventStream;
 import dev.parley.internal.wire.JsonLines;
 import dev.parley.internal.wire.Percent;
 import dev.parley.internal.wire.QueryString;
@@ -15,6 +16,7 @@ import dev.parley.server.ParleyResponse;
 import dev.parley.server.Responder;
 import dev.parley.server.ServerOptions;
 import dev.parley.server.Transport;
+import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -125,6 +127,10 @@ public final class HttpWire {
     Caller caller = pipeline.caller(identity, Transport.HTTP, request);
     if (batch) {
       checkKinds(names, identity);
+    } else if (request.method().equals("GET")
+        && pipeline.kind(names[0], identity.role()) == dev.parley.Kind.SUBSCRIPTION) {
+      subscribe(request, query, names[0], raw, caller, out);
+      return;
     }
     Input[] inputs = inputs(raw, batch, names, identity);
     long budget = pipeline.budget(callerNanos);
@@ -151,13 +157,38 @@ public final class HttpWire {
   }
 
   /**
-   * Refuses, before any of its calls runs, a batch whose calls are not all of one kind: part of it
-   * would run and part would be refused for its method.
+   * Serves a subscription as Server-Sent Events on this thread until it ends: from here on every
+   * answer, a bad input included, is an event inside a 200 stream, as {@code httpSubscriptionLink}
+   * expects. The last event id comes from the {@code Last-Event-ID} header (EventSource's own
+   * reconnect), else a {@code lastEventId} query parameter, else the input.
+   */
+  private void subscribe(ParleyRequest request, QueryString query, String name,
+      byte @Nullable [] raw, Caller caller, Responder out) {
+    String lastEventId = request.header(EventStream.LAST_EVENT_ID_HEADER).orElse(null);
+    if (lastEventId == null && query.lastEventId() != null) {
+      lastEventId = Percent.decodeText(query.lastEventId(), options.maxBodyBytes());
+    }
+    Cancellation cancellation = new Cancellation();
+    out.whenGone(cancellation::cancel);
+    Type type = ((dev.parley.Subscription<?, ?, ?>) pipeline.contract().find(name).orElseThrow())
+        .output().type();
+    SseStream stream = new SseStream(out, cancellation, pipeline, type, name);
+    Invocation call = new Invocation(name, null, raw == null ? Input.NONE : new Input.Json(raw),
+        caller, "subscription", 0, 0, cancellation, new Stream(stream, lastEventId));
+    pipeline.run(call, stream::end);
+  }
+
+  /**
+   * Refuses, before any of its calls runs, a batch whose calls are not all of one kind (part of it
+   * would run and part would be refused for its method), or that holds a subscription.
    */
   private void checkKinds(String[] names, Identity<?> identity) {
     dev.parley.Kind seen = null;
     for (String name : names) {
       dev.parley.Kind kind = pipeline.kind(name, identity.role());
+      if (kind == dev.parley.Kind.SUBSCRIPTION) {
+        throw badRequest("Cannot batch subscription calls: \"" + name + "\" is a subscription");
+      }
       if (kind != null && seen != null && kind != seen) {
         throw badRequest("Cannot mix procedure kinds in one batch: " + lower(seen) + " and "
             + lower(kind));

@@ -18,10 +18,19 @@ import org.jspecify.annotations.Nullable;
  * @param deadline the {@link System#nanoTime()} at which the call times out; ignored when {@code
  *     budget} is 0
  * @param cancellation cancels the call with the others of its request
+ * @param stream where a subscription's values go, and the last event id its transport read; null
+ *     for a query or a mutation, and a subscription without one is refused
  */
 public record Invocation(String name, @Nullable Procedure<?, ?, ?> procedure, Input input,
     Caller caller, @Nullable String method, long budget, long deadline,
-    Cancellation cancellation) {
+    Cancellation cancellation, @Nullable Stream stream) {
+
+  /** A query's or a mutation's call: no stream. */
+  public Invocation(String name, @Nullable Procedure<?, ?, ?> procedure, Input input,
+      Caller caller, @Nullable String method, long budget, long deadline,
+      Cancellation cancellation) {
+    this(name, procedure, input, caller, method, budget, deadline, cancellation, null);
+  }
 
   /** Checks the parts. */
   public Invocation {
@@ -31,8 +40,8 @@ public record Invocation(String name, @Nullable Procedure<?, ?, ?> procedure, In
     Objects.requireNonNull(cancellation, "cancellation");
   }
 
-  /** Whether the call has a time limit. */
+  /** Whether the call has a time limit: a subscription has none. */
   boolean timed() {
-    return budget > 0;
+    return budget > 0 && stream == null;
   }
 }

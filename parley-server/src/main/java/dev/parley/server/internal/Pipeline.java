@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
@@ -51,6 +52,9 @@ public final class Pipeline {
   private final List<CallListener> listeners;
   private final Gate gate = new Gate();
   private final Watchdog watchdog = new Watchdog();
+  private final Set<Run> streams = ConcurrentHashMap.newKeySet();
+  private final Heartbeats heartbeats = new Heartbeats();
+  private volatile boolean streamsClosed;
 
   /** A pipeline for {@code contract}'s procedures, none implemented yet. */
   public Pipeline(Contract contract, ServerOptions options, ContextFactory<?, ?> contextFactory,
@@ -147,6 +151,16 @@ public final class Pipeline {
     return r != null && r.admits(role) ? r.procedure().kind() : null;
   }
 
+  /** The keep-alive timer of the server's live streams. */
+  public Heartbeats heartbeats() {
+    return heartbeats;
+  }
+
+  /** How many subscriptions are live now. */
+  public int liveSubscriptions() {
+    return streams.size();
+  }
+
   /** Whether the server no longer takes calls. */
   public boolean isClosed() {
     return gate.isClosed();
@@ -163,7 +177,14 @@ public final class Pipeline {
       run.complete(new Answer.Failure(invocation.name(), null, Failures.shuttingDown()));
       return;
     }
+    boolean stream = invocation.stream() != null;
     try {
+      if (stream) {
+        streams.add(run);
+        if (streamsClosed) {
+          run.shutdown();
+        }
+      }
       invocation.cancellation().add(run);
       if (invocation.timed()) {
         run.ticket = watchdog.watch(invocation.deadline(), run::expire);
@@ -172,10 +193,14 @@ public final class Pipeline {
       try {
         answer = execute(invocation, run);
       } catch (Throwable t) {
-        answer = new Answer.Failure(invocation.name(), run.route, Failures.of(t, invocation.name()));
+        answer = new Answer.Failure(invocation.name(), run.route, run.isStopped()
+            ? Failures.gone(invocation.name()) : Failures.of(t, invocation.name()));
       }
       run.complete(answer);
     } finally {
+      if (stream) {
+        streams.remove(run);
+      }
       invocation.cancellation().remove(run);
       gate.leave();
     }
@@ -213,13 +238,31 @@ public final class Pipeline {
     record(name, null, caller, System.nanoTime(), error, Set.of());
   }
 
-  /** Refuses new calls, waits for those in flight; true when all ended within {@code grace}. */
+  /**
+   * Refuses new calls, ends every live subscription (its clients are told to retry: {@code
+   * SERVICE_UNAVAILABLE}), and waits for the calls in flight; true when all ended within {@code
+   * grace}.
+   */
   public boolean shutdown(Duration grace) throws InterruptedException {
+    gate.refuse();
+    closeStreams();
     boolean all = gate.close(grace);
     if (all) {
       watchdog.stop();
+      heartbeats.stop();
     }
     return all;
+  }
+
+  /**
+   * Ends every live subscription with {@code SERVICE_UNAVAILABLE} and every one that starts from
+   * now on, while queries and mutations go on: the first step of a graceful shutdown.
+   */
+  public void closeStreams() {
+    streamsClosed = true;
+    for (Run run : streams) {
+      run.shutdown();
+    }
   }
 
   void deliver(Run run, Answer answer) {
@@ -269,11 +312,24 @@ public final class Pipeline {
           + "-request to " + route.procedure().kind().name().toLowerCase(java.util.Locale.ROOT)
           + " procedure at path \"" + name + "\"");
     }
-    Object input = decode(route, invocation.input());
+    Emission emission = null;
+    Input raw = invocation.input();
+    if (route.isSubscription()) {
+      Stream stream = invocation.stream();
+      if (stream == null) {
+        throw new ParleyException(ErrorCode.METHOD_NOT_SUPPORTED,
+            "\"" + name + "\" is a subscription: subscribe to it over SSE or a WebSocket");
+      }
+      LastEventId.Split split = LastEventId.split(route, raw, stream.lastEventId(), codec);
+      raw = split.input();
+      emission = new Emission(run, stream.outbound(), route.procedure().output(),
+          options.validateOutput(), split.lastEventId());
+    }
+    Object input = decode(route, raw);
     Object ctx = caller.context();
     Call call = new Call(route.procedure(), input, caller.identity(), caller.transport(),
         caller.request());
-    Result result = route.target().run(ctx, call);
+    Result result = route.target().run(ctx, call, emission);
     return new Answer.Success(name, route, result);
   }
 

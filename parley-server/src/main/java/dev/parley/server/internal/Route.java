@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class Route {
   private final Procedure<?, ?, ?> procedure;
   private final boolean mutation;
+  private final boolean subscription;
   private final boolean takesInput;
   private final boolean returnsOutput;
   private volatile @Nullable Target target;
@@ -21,6 +22,7 @@ public final class Route {
   Route(Procedure<?, ?, ?> procedure) {
     this.procedure = procedure;
     this.mutation = procedure.kind() == Kind.MUTATION;
+    this.subscription = procedure.kind() == Kind.SUBSCRIPTION;
     this.takesInput = procedure.input().type() != Void.class;
     this.returnsOutput = procedure.output().type() != Void.class;
   }
@@ -38,6 +40,11 @@ public final class Route {
   /** Whether this is a mutation (sent by POST; its result carries its resources on the wire). */
   public boolean isMutation() {
     return mutation;
+  }
+
+  /** Whether it is a subscription, answered with a stream of values. */
+  public boolean isSubscription() {
+    return subscription;
   }
 
   /** Whether the procedure takes input. */

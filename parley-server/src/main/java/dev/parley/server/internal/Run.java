@@ -37,6 +37,16 @@ final class Run {
     stop(Failures.gone(invocation.name()));
   }
 
+  /** Ends the call because the server shuts down: a subscription's clients are told to retry. */
+  void shutdown() {
+    stop(Failures.shuttingDown());
+  }
+
+  /** Whether the call was stopped: cancelled, timed out, or shut down. */
+  synchronized boolean isStopped() {
+    return interrupted;
+  }
+
   private void stop(dev.parley.ParleyException why) {
     synchronized (this) {
       if (finished || answered) {

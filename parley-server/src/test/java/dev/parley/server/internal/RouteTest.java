@@ -31,7 +31,7 @@ class RouteTest {
     assertThat(route.isImplemented()).isFalse();
     assertThatThrownBy(route::target).isInstanceOfSatisfying(ParleyException.class,
         e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_IMPLEMENTED));
-    Target t = (ctx, call) -> null;
+    Target t = (ctx, call, emission) -> null;
     route.install(t);
     assertThat(route.target()).isSameAs(t);
     assertThatThrownBy(() -> route.install(t)).isInstanceOf(IllegalStateException.class);

@@ -36,6 +36,11 @@ public final class Gate {
     return closed;
   }
 
+  /** Refuses new calls from now on, without waiting for those in flight. */
+  public void refuse() {
+    closed = true;
+  }
+
   /** Refuses new calls, then waits up to {@code grace} for those in flight; true when all ended. */
   public boolean close(Duration grace) throws InterruptedException {
     closed = true;

@@ -1,0 +1,99 @@
+package dev.parley.server.internal;
+
+import dev.parley.ErrorCode;
+import dev.parley.Issue;
+import dev.parley.ParleyException;
+import dev.parley.Schema;
+import dev.parley.internal.wire.EventStream;
+import dev.parley.server.Sink;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link Sink} of one running subscription: checks each value against the output schema and
+ * hands it to the transport's {@link Outbound}; cancelled when its {@link Run} is stopped.
+ */
+public final class Emission implements Sink<Object> {
+  private final Run run;
+  private final Outbound outbound;
+  private final Schema<Object> output;
+  private final boolean validate;
+  private final @Nullable String lastEventId;
+  private boolean started;
+
+  @SuppressWarnings("unchecked")
+  Emission(Run run, Outbound outbound, Schema<?> output, boolean validate,
+      @Nullable String lastEventId) {
+    this.run = run;
+    this.outbound = outbound;
+    this.output = (Schema<Object>) output;
+    this.validate = validate;
+    this.lastEventId = lastEventId;
+  }
+
+  /** Tells the transport that the subscription started: its handler is about to run. */
+  public void start() {
+    if (!started) {
+      started = true;
+      outbound.started();
+    }
+  }
+
+  @Override
+  public void next(Object value) {
+    send(null, value);
+  }
+
+  @Override
+  public void next(String id, Object value) {
+    Objects.requireNonNull(id, "id");
+    if (!EventStream.isValidId(id)) {
+      throw new IllegalArgumentException("event id of " + run.invocation.name()
+          + ": at most 128 characters, no line break or NUL");
+    }
+    send(id, value);
+  }
+
+  private void send(@Nullable String id, Object value) {
+    if (run.isStopped()) {
+      throw cancelled();
+    }
+    if (validate) {
+      List<Issue> issues = output.validate(value);
+      if (!issues.isEmpty()) {
+        Failures.LOG.error("{}: the handler's value fails its schema: {}", run.invocation.name(),
+            issues);
+        throw new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
+      }
+    }
+    start();
+    try {
+      outbound.value(id, value);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancelled();
+    }
+  }
+
+  private CancellationException cancelled() {
+    return new CancellationException("\"" + run.invocation.name() + "\" was cancelled");
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return run.isStopped();
+  }
+
+  @Override
+  public Optional<String> lastEventId() {
+    return Optional.ofNullable(lastEventId);
+  }
+
+  @Override
+  public String toString() {
+    return "Sink[" + run.invocation.name() + "]";
+  }
+}
