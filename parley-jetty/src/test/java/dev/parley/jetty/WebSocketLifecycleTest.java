@@ -85,6 +85,21 @@ class WebSocketLifecycleTest {
   }
 
   @Test
+  void keepsAConnectionOpenLongerThanTheRequestReadTimeout() throws Exception {
+    api = new SocketApi(ServerOptions.defaults());
+    transport = JettyTransport.builder(api.server).host("127.0.0.1")
+        .requestReadTimeout(Duration.ofMillis(200)).start();
+    try (SocketClient ws = SocketClient.open(transport, "")) {
+      for (int i = 0; i < 5; i++) {
+        ws.send("{\"id\":" + i + ",\"method\":\"query\",\"params\":{\"path\":\"who\"}}");
+        assertThat(ws.next()).contains("anonymous");
+        Thread.sleep(500); // the read-timeout sweep looks once a second
+      }
+      assertThat(ws.isClosed()).isFalse();
+    }
+  }
+
+  @Test
   void keepsAConnectionThatAnswersPings() throws Exception {
     start(ServerOptions.builder().keepAlive(Duration.ofMillis(100)).build());
     try (SocketClient ws = SocketClient.open(transport, "")) {
