@@ -85,6 +85,25 @@ class SocketSessionTest {
   }
 
   @Test
+  void shutdownAsksToReconnectThenDropsAClientThatNeverEndsTheCloseWithinTheGrace()
+      throws Exception {
+    var server = server(ServerOptions.defaults());
+    RecordingSocket socket = new RecordingSocket();
+    socket.completesClose = false;
+    RecordingSocket.open(server, "", socket);
+    socket.session().onText(
+        "{\"id\":1,\"method\":\"subscription\",\"params\":{\"path\":\"todos.added\"}}");
+    assertThat(socket.next()).contains("started");
+
+    assertThat(server.shutdown(Duration.ofMillis(300))).isFalse();
+
+    assertThat(socket.next()).isEqualTo("{\"id\":null,\"method\":\"reconnect\"}");
+    assertThat(socket.closed.get()).isEqualTo("1012 Server is restarting");
+    assertThat(socket.aborted).isTrue();
+    assertThat(server.socketStats().open()).isZero();
+  }
+
+  @Test
   void refusesNewConnectionsOnceItsStreamsAreClosed() {
     var server = server(ServerOptions.defaults());
     ParleyRequest upgrade = Fixture.get("", "");

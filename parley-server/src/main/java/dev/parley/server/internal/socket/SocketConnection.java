@@ -186,10 +186,13 @@ final class SocketConnection implements SocketSession {
     } else {
       outbox.closeNow(code, reason);
     }
-    drop = pipeline.heartbeats().after(pipeline.options().socketStallTimeout(), () -> {
-      out.abort();
-      onClose(1006);
-    });
+    drop = pipeline.heartbeats().after(pipeline.options().socketStallTimeout(), this::drop);
+  }
+
+  /** Drops the connection without a closing handshake, and tears it down. */
+  void drop() {
+    out.abort();
+    onClose(1006);
   }
 
   /**

@@ -79,11 +79,15 @@ public final class Sockets implements Outbox.Meter {
     return true;
   }
 
-  /** Closes every connection still open at once ({@code 1012}), its calls cancelled. */
+  /**
+   * Closes every connection still open at once ({@code 1012}), its calls cancelled, and drops it
+   * without waiting for its client to take the close frame: the shutdown grace is over.
+   */
   public void closeNow() {
     closing = true;
     for (SocketConnection c : open) {
       c.close(dev.parley.internal.wire.SocketClose.RESTART, "Server is restarting", false);
+      c.drop();
     }
   }
 
