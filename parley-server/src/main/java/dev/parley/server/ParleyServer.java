@@ -190,6 +190,20 @@ public final class ParleyServer<C> {
     pipeline.closeStreams();
   }
 
+  /**
+   * Ends every live subscription of the callers {@code revoked} matches, e.g. when a user is
+   * signed out or loses a role: each handler is interrupted and sees {@link Sink#isCancelled()},
+   * and its client is answered {@code UNAUTHORIZED}. Calls of those callers that start later are
+   * up to the authenticator, which no longer grants what was revoked.
+   *
+   * @return how many subscriptions it ended
+   */
+  public int revoke(java.util.function.Predicate<Identity<?>> revoked) {
+    Objects.requireNonNull(revoked, "revoked");
+    return pipeline.revoke(revoked, new ParleyException(dev.parley.ErrorCode.UNAUTHORIZED,
+        "The caller's access was revoked"));
+  }
+
   /** This server's options. */
   public ServerOptions options() {
     return pipeline.options();
