@@ -6,6 +6,8 @@ import dev.parley.Mutation;
 import dev.parley.Query;
 import dev.parley.Role;
 import dev.parley.Shared;
+import dev.parley.Subscription;
+import dev.parley.SubscriptionListener;
 import dev.parley.client.internal.HttpLink;
 import dev.parley.client.internal.InProcessLink;
 import dev.parley.client.internal.Link;
@@ -258,8 +260,84 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   }
 
   /**
+   * Subscribes to {@code subscription} with {@code input}: {@code listener} hears its start, each
+   * value in order, then at most one end, under the contract of {@link SubscriptionListener}, on a
+   * thread of the client's. The returned handle stops it.
+   *
+   * <pre>{@code
+   * ClientSubscription feed = client.subscribe(Chat.ON_MESSAGE, new Room("lobby"),
+   *     (said, id) -> show(said));
+   * ...
+   * feed.stop();
+   * }</pre>
+   *
+   * <p>The subscription outlives a lost connection: over HTTP (Server-Sent Events, one request per
+   * subscription) and over a WebSocket the client subscribes again by itself, after a backoff
+   * delay ({@link ClientOptions#reconnectDelay()}), with the event id of the last value it
+   * received, so that the server resumes after it (nothing lost, nothing twice, when the server
+   * keeps a replay window); the listener hears no second {@code onStarted}. It does the same when
+   * the server ends the subscription with {@code SERVICE_UNAVAILABLE}, {@code BAD_GATEWAY}, {@code
+   * GATEWAY_TIMEOUT} or {@code INTERNAL_SERVER_ERROR}, as tRPC's clients do. Any other error ends
+   * it: {@code onError} with a {@link ParleyClientException} (a refused role is {@code NOT_FOUND},
+   * a bad input {@code BAD_REQUEST}, a value that does not fit the output schema {@code
+   * INTERNAL_SERVER_ERROR}). Closing the client ends every live subscription with {@code
+   * CLIENT_CLOSED_REQUEST}.
+   *
+   * <p>Over SSE the server opens the stream before it checks the input, so {@code onStarted} means
+   * the stream opened and a refused input follows as {@code onError}. In process the listener is
+   * called on the handler's thread with the server's own objects, and nothing reconnects.
+   *
+   * <p>A listener may block, even on calls of this client, but while it does its subscription
+   * waits (over a WebSocket, once a subscription has {@link ClientOptions#maxQueuedValues()} values
+   * waiting for its listener, the client stops reading the connection until the listener catches
+   * up). A listener that throws is
+   * logged and its subscription stopped.
+   *
+   * @param input the input; {@code null} only where the input schema allows it
+   * @return the handle that stops it; the subscription runs until then, until the server ends it,
+   *     or until the client is closed
+   * @throws IllegalArgumentException when {@code subscription} is not in the client's contract or
+   *     not for its role
+   */
+  public <I, O> ClientSubscription subscribe(Subscription<? super R, I, O> subscription,
+      @Nullable I input, SubscriptionListener<O> listener) {
+    return link.subscribe(role.require(Objects.requireNonNull(subscription, "subscription")),
+        input, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Subscribes to {@code subscription}, which takes no input; see {@link #subscribe(Subscription,
+   * Object, SubscriptionListener)}.
+   */
+  public <O> ClientSubscription subscribe(Subscription<? super R, Void, O> subscription,
+      SubscriptionListener<O> listener) {
+    return subscribe(subscription, null, listener);
+  }
+
+  /**
+   * The state of the client's connection: for a WebSocket client, whether its connection is
+   * open; an HTTP or in-process client is {@link ConnectionState#OPEN} until closed.
+   */
+  public ConnectionState connectionState() {
+    return link.states().get();
+  }
+
+  /**
+   * Has {@code listener} hear the client's connection state: the current one at once, then every
+   * change until {@link ConnectionState#CLOSED}, on a thread of the client's.
+   *
+   * <pre>{@code
+   * client.onConnectionState((state, cause) -> banner.show(state != ConnectionState.OPEN));
+   * }</pre>
+   */
+  public void onConnectionState(ConnectionListener listener) {
+    link.states().add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
    * Closes the client and every view of it: later calls fail with {@code CLIENT_CLOSED_REQUEST},
-   * and so do calls not answered yet (over HTTP their requests are cancelled). Idempotent.
+   * and so do calls not answered yet (over HTTP their requests are cancelled) and live
+   * subscriptions ({@code onError}). Idempotent.
    */
   @Override
   public void close() {
