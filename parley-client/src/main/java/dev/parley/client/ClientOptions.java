@@ -29,7 +29,9 @@ import java.util.Objects;
  *     default (none); must not be negative
  * @param httpVersion {@link HttpClient.Version#HTTP_1_1} (the default) or {@link
  *     HttpClient.Version#HTTP_2}; HTTP/2 to an {@code http://} base is h2c by upgrade, to {@code
- *     https://} by ALPN, falling back to HTTP/1.1 when the server does not speak it
+ *     https://} by ALPN, falling back to HTTP/1.1 when the server does not speak it. A
+ *     subscription over HTTP (SSE) always has an HTTP/1.1 connection of its own, so that one that
+ *     falls silent can be closed and replaced without touching the others
  * @param batching whether calls issued while every request slot is busy leave together as one
  *     batch (see {@link ParleyClient}). Default {@code true}; {@code false} sends every call as its
  *     own HTTP request at once, with no limit on concurrent requests

@@ -271,8 +271,9 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * feed.stop();
    * }</pre>
    *
-   * <p>The subscription outlives a lost connection: over HTTP (Server-Sent Events, one request per
-   * subscription) and over a WebSocket the client subscribes again by itself, after a backoff
+   * <p>The subscription outlives a lost connection: over HTTP (Server-Sent Events, one HTTP/1.1
+   * connection per subscription, dropped and replaced when it stays silent longer than the server
+   * said its pings would) and over a WebSocket the client subscribes again by itself, after a backoff
    * delay ({@link ClientOptions#reconnectDelay()}), with the event id of the last value it
    * received, so that the server resumes after it (nothing lost, nothing twice, when the server
    * keeps a replay window); the listener hears no second {@code onStarted}. It does the same when

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SubscribeTest {
   /** How a test's client reaches the server. */
   enum Via {
-    IN_PROCESS, SSE_HTTP_1_1, SSE_H2C
+    IN_PROCESS, SSE_HTTP_1_1, SSE_FROM_AN_HTTP_2_CLIENT
   }
 
   static final ClientOptions FAST_RECONNECT = ClientOptions.builder()
@@ -68,7 +68,7 @@ class SubscribeTest {
           token == null ? Identity.anonymous() : Identity.of(MEMBER, "ada")), role);
       case SSE_HTTP_1_1 -> ParleyClient.http(test.uri(), Feeds.CONTRACT, role,
           options.httpVersion(HttpClient.Version.HTTP_1_1).build());
-      case SSE_H2C -> ParleyClient.http(test.uri(), Feeds.CONTRACT, role,
+      case SSE_FROM_AN_HTTP_2_CLIENT -> ParleyClient.http(test.uri(), Feeds.CONTRACT, role,
           options.httpVersion(HttpClient.Version.HTTP_2).build());
     };
     clients.add(client);
@@ -191,7 +191,7 @@ class SubscribeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Via.class, names = {"SSE_HTTP_1_1", "SSE_H2C"})
+  @EnumSource(value = Via.class, names = {"SSE_HTTP_1_1", "SSE_FROM_AN_HTTP_2_CLIENT"})
   void resumesAfterADroppedConnectionWithNothingLostOrDoubled(Via via) throws Exception {
     try (Relay relay = new Relay(test.uri().getPort());
         ParleyClient<Shared> client = ParleyClient.http(relay.uri(test.uri()), Feeds.CONTRACT,
@@ -215,7 +215,7 @@ class SubscribeTest {
   }
 
   static HttpClient.Version version(Via via) {
-    return via == Via.SSE_H2C ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+    return via == Via.SSE_FROM_AN_HTTP_2_CLIENT ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
   }
 
   /** Waits, at most 10 seconds, until {@code condition} holds. */

@@ -34,11 +34,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * One subscription over Server-Sent Events, as tRPC's {@code httpSubscriptionLink} keeps it: a
  * {@code GET} with {@code accept: text/event-stream} read line by line ({@link EventStream.Reader})
- * on a virtual thread of its own, which calls the listener.
+ * on a virtual thread of its own, which calls the listener. Always over HTTP/1.1, whatever the
+ * client's version: a stream is then a connection of its own, which a watchdog can close and
+ * replace, where on HTTP/2 a connection that falls silent would be shared, and kept, by every
+ * stream on it.
  *
  * <ul>
  *   <li>{@code connected} is the start; its {@code reconnectAfterInactivityMs} arms a watchdog that
- *       drops a connection silent for that long. {@code ping} only proves the stream alive.
+ *       drops a connection silent for that long, and from then on bounds the wait for the answer
+ *       to a reconnect. {@code ping} only proves the stream alive.
  *   <li>A value's event is decoded with the output schema; its {@code id}, when tracked, is what a
  *       reconnect resumes after (sent as {@code Last-Event-ID}). Data that is not JSON is logged
  *       and dropped; JSON that does not fit the schema ends the subscription with
@@ -74,6 +78,8 @@ final class SseSubscription<O> extends LinkSubscription<O> {
   private volatile @Nullable InputStream body;
   private volatile long lastActivity;
   private @Nullable String resumeFrom;
+  /** The server's {@code reconnectAfterInactivityMs} as last heard, in nanoseconds; 0 for none. */
+  private long inactivityNanos;
 
   SseSubscription(Subscription<?, ?, O> subscription, SubscriptionListener<O> listener,
       Set<LinkSubscription<?>> live, HttpClient http, URI uri, String[] headers, JsonCodec codec,
@@ -107,7 +113,10 @@ final class SseSubscription<O> extends LinkSubscription<O> {
     }
   }
 
-  /** Why one connection ended. */
+  /**
+   * Why one connection ended: whether to connect again, whether it delivered a value (which
+   * starts the count of attempts over), and the server's advice on when.
+   */
   private record Outcome(boolean retry, boolean delivered, @Nullable Duration retryAfter) {
     static final Outcome DONE = new Outcome(false, false, null);
   }
@@ -132,7 +141,11 @@ final class SseSubscription<O> extends LinkSubscription<O> {
   /** Opens one connection and reads it to its end. */
   private Outcome connect() {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        .version(HttpClient.Version.HTTP_1_1)
         .header("accept", EventStream.MEDIA_TYPE);
+    if (inactivityNanos > 0) {
+      builder.timeout(Duration.ofNanos(inactivityNanos));
+    }
     if (headers.length > 0) {
       builder.headers(headers);
     }
@@ -188,7 +201,8 @@ final class SseSubscription<O> extends LinkSubscription<O> {
       }
       switch (e.name()) {
         case EventStream.CONNECTED -> {
-          watchdog[0] = watch(in, inactivity(e.data()));
+          inactivityNanos = inactivity(e.data());
+          watchdog[0] = watch(in, inactivityNanos);
           listener.started();
         }
         case EventStream.PING -> { }
