@@ -11,6 +11,7 @@ import dev.parley.SubscriptionListener;
 import dev.parley.client.internal.HttpLink;
 import dev.parley.client.internal.InProcessLink;
 import dev.parley.client.internal.Link;
+import dev.parley.client.internal.SocketLink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls the queries and mutations of a contract, typed by their descriptors: over HTTP, or in the
- * same JVM.
+ * Calls the queries and mutations of a contract and subscribes to its subscriptions, typed by
+ * their descriptors: over HTTP, over one WebSocket, or in the same JVM.
  *
  * <pre>{@code
  * try (var client = ParleyClient.http(URI.create("http://localhost:8080/parley"), TodoApi.CONTRACT)) {
@@ -79,6 +80,19 @@ import org.jspecify.annotations.Nullable;
  *       failure is reported; an unreachable server is {@code SERVICE_UNAVAILABLE}.
  * </ul>
  *
+ * <p><b>Over a WebSocket</b> ({@link #websocket(URI, Contract, ClientOptions)}, e.g. {@code
+ * ws://localhost:8080/parley}) the client speaks tRPC v11's {@code wsLink} messages on one
+ * connection, which it opens at once: every query, mutation and subscription is a message with an
+ * id, answered by messages naming it. Timeouts are as over HTTP (but the server hears of none; a
+ * late answer is dropped). {@link ClientOptions#connectionParams()}, when set, are sent first on
+ * every connection (the server's {@code authenticate} hook reads them), and its headers go with the
+ * upgrade request. The connection is kept alive with {@code PING}; when it is lost, or the server
+ * asks its clients to {@code reconnect}, the client opens another after a backoff delay (see {@link
+ * ClientOptions#reconnectDelay()}) and subscribes again to every live subscription from its last
+ * event id; the queries and mutations sent on the lost connection fail with {@code
+ * SERVICE_UNAVAILABLE}, those made while there is none wait for the next attempt. {@link
+ * #connectionState()} and {@link #onConnectionState} tell the state of the connection.
+ *
  * <p><b>In process</b> ({@link #inProcess(Invoker)}) a blocking call is a direct call of {@link
  * Invoker#call}: no serialization, no future. The server validates, runs its middleware and
  * applies the deadline (the smaller of the client's timeout and its own); a timed call runs on a
@@ -132,6 +146,42 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   public static <R extends Shared> ParleyClient<R> http(
       URI base, Contract contract, Role<R> role, ClientOptions options) {
     return new ParleyClient<>(new HttpLink(base, contract, options), role, options.timeout());
+  }
+
+  /**
+   * A client of the shared surface of {@code contract} over one WebSocket to {@code uri} (e.g.
+   * {@code ws://localhost:8080/parley}, the server's base path), with the default {@link
+   * ClientOptions}; see {@link #websocket(URI, Contract, Role, ClientOptions)}.
+   */
+  public static ParleyClient<Shared> websocket(URI uri, Contract contract) {
+    return websocket(uri, contract, Role.SHARED, ClientOptions.defaults());
+  }
+
+  /**
+   * A client of the shared surface of {@code contract} over one WebSocket to {@code uri}, with
+   * {@code options}; see {@link #websocket(URI, Contract, Role, ClientOptions)}.
+   */
+  public static ParleyClient<Shared> websocket(URI uri, Contract contract, ClientOptions options) {
+    return websocket(uri, contract, Role.SHARED, options);
+  }
+
+  /**
+   * A client for callers of {@code role} of {@code contract} over one WebSocket to {@code uri},
+   * with {@code options}, whose headers and {@code connectionParams} carry the credentials the
+   * server resolves that role from. It starts connecting at once, and holds one {@code
+   * java.net.http.HttpClient} and its connection until {@link #close()}:
+   *
+   * <pre>{@code
+   * var client = ParleyClient.websocket(URI.create("ws://localhost:8080/parley"), Chat.CONTRACT,
+   *     Chat.MEMBER, ClientOptions.builder().connectionParam("token", token).build());
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code uri} is not an absolute ws(s) URI without query or
+   *     fragment, or a header of {@code options} is one the JDK does not let callers set
+   */
+  public static <R extends Shared> ParleyClient<R> websocket(
+      URI uri, Contract contract, Role<R> role, ClientOptions options) {
+    return new ParleyClient<>(new SocketLink(uri, contract, options), role, options.timeout());
   }
 
   /**

@@ -70,8 +70,8 @@ final class Feeds {
   static final Contract CONTRACT =
       Contract.of(TICKS, FAILS, SECRET, FOREVER, ACTIVE, FEED, PUBLISH, ECHO);
 
-  /** The bearer token of a member. */
-  static final String MEMBER_TOKEN = "Bearer ada";
+  /** The token of a member, as a bearer token or the connection parameter {@code token}. */
+  static final String MEMBER_TOKEN = "ada";
 
   final ReplayWindow<Tick> window = new ReplayWindow<>(1000);
   final AtomicInteger live = new AtomicInteger();
@@ -91,7 +91,8 @@ final class Feeds {
   /** A server of {@link #CONTRACT} on this state whose streams ping every {@code keepAlive}. */
   ParleyServer<Identity<String>> server(Duration keepAlive) {
     ParleyServer<Identity<String>> server = ParleyServer.builder(CONTRACT)
-        .authenticate(request -> request.bearerToken().filter("ada"::equals).isPresent()
+        .authenticate(request -> request.bearerToken().or(() -> request.connectionParam("token"))
+            .filter("ada"::equals).isPresent()
             ? Identity.of(MEMBER, "ada") : Identity.<String>anonymous())
         .options(ServerOptions.builder().keepAlive(keepAlive).build())
         .build();

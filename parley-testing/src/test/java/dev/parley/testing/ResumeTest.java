@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ResumeTest {
   /** How a test's client reaches the server. */
   enum Via {
-    SSE
+    SSE, WEBSOCKET
   }
 
   private final Feeds feeds = new Feeds();
@@ -49,9 +49,15 @@ class ResumeTest {
         .shutdownGrace(Duration.ofSeconds(1)).start());
   }
 
+  /** A client of {@code uri}, an http URI, over {@code via}. */
   private ParleyClient<Shared> client(Via via, URI uri) {
-    return closing(ParleyClient.http(uri, Feeds.CONTRACT, ClientOptions.builder()
-        .reconnectDelay(Duration.ofMillis(20)).maxReconnectDelay(Duration.ofMillis(200)).build()));
+    ClientOptions options = ClientOptions.builder()
+        .reconnectDelay(Duration.ofMillis(20)).maxReconnectDelay(Duration.ofMillis(200))
+        .pingInterval(Duration.ofMillis(100)).pongTimeout(Duration.ofMillis(100)).build();
+    return closing(via == Via.WEBSOCKET
+        ? ParleyClient.websocket(URI.create("ws" + uri.toString().substring(4)), Feeds.CONTRACT,
+            options)
+        : ParleyClient.http(uri, Feeds.CONTRACT, options));
   }
 
   private static List<Long> range(long from, long to) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SubscribeTest {
   /** How a test's client reaches the server. */
   enum Via {
-    IN_PROCESS, SSE_HTTP_1_1, SSE_FROM_AN_HTTP_2_CLIENT
+    IN_PROCESS, SSE_HTTP_1_1, SSE_FROM_AN_HTTP_2_CLIENT, WEBSOCKET
   }
 
   static final ClientOptions FAST_RECONNECT = ClientOptions.builder()
@@ -60,8 +60,10 @@ class SubscribeTest {
 
   private <R extends Shared> ParleyClient<R> client(Via via, Role<R> role, String token) {
     ClientOptions.Builder options = FAST_RECONNECT.toBuilder();
-    if (token != null) {
-      options.header("authorization", token);
+    if (token != null && via == Via.WEBSOCKET) {
+      options.connectionParam("token", token);
+    } else if (token != null) {
+      options.header("authorization", "Bearer " + token);
     }
     ParleyClient<R> client = switch (via) {
       case IN_PROCESS -> ParleyClient.inProcess(test.server().invoker(
@@ -70,6 +72,8 @@ class SubscribeTest {
           options.httpVersion(HttpClient.Version.HTTP_1_1).build());
       case SSE_FROM_AN_HTTP_2_CLIENT -> ParleyClient.http(test.uri(), Feeds.CONTRACT, role,
           options.httpVersion(HttpClient.Version.HTTP_2).build());
+      case WEBSOCKET -> ParleyClient.websocket(test.socketUri(), Feeds.CONTRACT, role,
+          options.build());
     };
     clients.add(client);
     return client;
@@ -191,11 +195,13 @@ class SubscribeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Via.class, names = {"SSE_HTTP_1_1", "SSE_FROM_AN_HTTP_2_CLIENT"})
+  @EnumSource(value = Via.class, names = {"SSE_HTTP_1_1", "SSE_FROM_AN_HTTP_2_CLIENT", "WEBSOCKET"})
   void resumesAfterADroppedConnectionWithNothingLostOrDoubled(Via via) throws Exception {
     try (Relay relay = new Relay(test.uri().getPort());
-        ParleyClient<Shared> client = ParleyClient.http(relay.uri(test.uri()), Feeds.CONTRACT,
-            FAST_RECONNECT.toBuilder().httpVersion(version(via)).build())) {
+        ParleyClient<Shared> client = via == Via.WEBSOCKET
+            ? ParleyClient.websocket(relay.uri(test.socketUri()), Feeds.CONTRACT, FAST_RECONNECT)
+            : ParleyClient.http(relay.uri(test.uri()), Feeds.CONTRACT,
+                FAST_RECONNECT.toBuilder().httpVersion(version(via)).build())) {
       Subscribed<Tick> feed = ParleyTest.subscribe(client, FEED, Feeds.FROM_THE_START);
       feeds.publish(1, 5);
       feed.awaitValues(5);
