@@ -16,6 +16,7 @@ import dev.parley.server.ServerOptions;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -67,14 +68,22 @@ final class Feeds {
   static final Query<Shared, String, String> ECHO =
       Parley.query("echo").input(String.class).output(String.class);
 
+  /** Answers its count, which must be 1 to 1000. */
+  static final Query<Shared, Count, Integer> COUNTED =
+      Parley.query("counted").input(Count.class).output(Integer.class);
+  /** Answers "released" once {@link #release} opens; counts down {@link #waiting} first. */
+  static final Query<Shared, Void, String> WAIT = Parley.query("wait").output(String.class);
+
   static final Contract CONTRACT =
-      Contract.of(TICKS, FAILS, SECRET, FOREVER, ACTIVE, FEED, PUBLISH, ECHO);
+      Contract.of(TICKS, FAILS, SECRET, FOREVER, ACTIVE, FEED, PUBLISH, ECHO, COUNTED, WAIT);
 
   /** The token of a member, as a bearer token or the connection parameter {@code token}. */
   static final String MEMBER_TOKEN = "ada";
 
   final ReplayWindow<Tick> window = new ReplayWindow<>(1000);
   final AtomicInteger live = new AtomicInteger();
+  final CountDownLatch waiting = new CountDownLatch(1);
+  final CountDownLatch release = new CountDownLatch(1);
 
   /** Publishes ticks {@code from} to {@code to}, inclusive. */
   void publish(long from, long to) {
@@ -124,6 +133,12 @@ final class Feeds {
       return in;
     });
     server.implement(ECHO, (ctx, in) -> in);
+    server.implement(COUNTED, (ctx, in) -> in.count());
+    server.implement(WAIT, (ctx, in) -> {
+      waiting.countDown();
+      release.await();
+      return "released";
+    });
     return server;
   }
 }
