@@ -20,7 +20,7 @@ final class SocketAnswers {
 
   static void dispatch(SocketLink link, Socket socket, Response r) {
     if (r instanceof Response.Reconnect) {
-      link.reconnect(socket);
+      link.reconnectRequested(socket);
       return;
     }
     JsonNode id = r.id();
@@ -34,12 +34,12 @@ final class SocketAnswers {
       return;
     }
     long key = id.isIntegralNumber() && id.canConvertToLong() ? id.longValue() : 0;
-    SocketRequest<?> request = key > 0 ? link.answered(socket, key) : null;
+    SocketRequest<?> request = key > 0 ? link.state().answered(socket, key) : null;
     if (request != null) {
       answer(link, request, r);
       return;
     }
-    SocketSubscription<?> subscription = key > 0 ? link.subscription(socket, key) : null;
+    SocketSubscription<?> subscription = key > 0 ? link.state().subscription(socket, key) : null;
     if (subscription != null) {
       stream(link, subscription, r);
       return;
@@ -78,19 +78,19 @@ final class SocketAnswers {
           s.onFailed(misfit(s.name(), e));
           return;
         }
-        link.received(s, d.eventId());
+        link.state().received(s, d.eventId());
         s.onValue(value, d.eventId());
       }
       case Response.Stopped stopped -> {
-        link.ended(s);
+        link.state().ended(s);
         s.onCompleted();
       }
       case Response.Failure f -> {
         ParleyClientException error = Replies.exception(f.error(), null);
         if (Backoff.retryable(error.code())) {
-          link.retry(s, error.retryAfter().orElse(null));
+          link.state().retry(s, error.retryAfter().orElse(null));
         } else {
-          link.ended(s);
+          link.state().ended(s);
           s.onFailed(error);
         }
       }

@@ -3,6 +3,7 @@ package dev.parley.client.internal;
 import dev.parley.ParleyException;
 import dev.parley.Subscription;
 import dev.parley.SubscriptionListener;
+import dev.parley.internal.wire.SocketMessages;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,12 @@ final class SocketSubscription<O> extends LinkSubscription<O> {
   @Override
   void cancel() {
     link.stopped(this);
+  }
+
+  /** The message that asks for it, resuming after the last event id received. */
+  String request(SocketMessages messages) {
+    return SocketState.text(messages.request(id, SocketState.method(subscription),
+        subscription.name(), input, resumeFrom));
   }
 
   /** The server accepted it (again: the listener hears the first only). */
