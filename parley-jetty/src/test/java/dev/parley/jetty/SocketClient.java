@@ -26,15 +26,26 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private final HttpClient http;
   volatile int pongs;
+  volatile int pings;
   final WebSocket socket;
 
-  private SocketClient(URI uri, HttpClient http, String origin) {
+  private SocketClient(URI uri, HttpClient http, String... headers) {
     this.http = http;
     WebSocket.Builder b = http.newWebSocketBuilder();
-    if (origin != null) {
-      b.header("Origin", origin);
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
     }
-    this.socket = b.buildAsync(uri, this).join();
+    try {
+      this.socket = b.buildAsync(uri, this).join();
+    } catch (RuntimeException e) {
+      http.close();
+      throw e;
+    }
+  }
+
+  /** Connects with one more header on the upgrade request. */
+  static SocketClient withHeader(JettyTransport transport, String name, String value) {
+    return new SocketClient(uri(transport, ""), HttpClient.newHttpClient(), name, value);
   }
 
   /** Connects to the WebSocket of {@code transport}, with {@code query} (may be empty). */
@@ -44,7 +55,8 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
   /** Connects as a page of {@code origin} would (null: no Origin header). */
   static SocketClient open(JettyTransport transport, String query, String origin) {
-    return new SocketClient(uri(transport, query), HttpClient.newHttpClient(), origin);
+    return origin == null ? new SocketClient(uri(transport, query), HttpClient.newHttpClient())
+        : new SocketClient(uri(transport, query), HttpClient.newHttpClient(), "Origin", origin);
   }
 
   static URI uri(JettyTransport transport, String query) {
@@ -99,6 +111,13 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
       texts.add(partial.toString());
       partial.setLength(0);
     }
+    ws.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+    pings++; // the JDK answers with a pong by itself
     ws.request(1);
     return null;
   }

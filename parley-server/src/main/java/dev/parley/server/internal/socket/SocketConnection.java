@@ -48,6 +48,7 @@ final class SocketConnection implements SocketSession {
   private volatile State state = State.OPEN;
   private @Nullable Caller caller;
   private boolean disposed;
+  private volatile boolean reconnectAsked;
   private volatile long heardAt = System.nanoTime();
   private volatile long pingedAt;
   private volatile boolean pinged;
@@ -192,18 +193,17 @@ final class SocketConnection implements SocketSession {
   }
 
   /**
-   * The server shuts down: the client is asked to reconnect, subscriptions end without a message
-   * (the client resubscribes elsewhere), new requests are refused, and the connection closes with
-   * {@code 1012} once the queries and mutations in flight are answered.
+   * The server shuts down: its subscriptions end at once without a message (the client
+   * resubscribes elsewhere), new requests are refused, the client is asked to reconnect, and the
+   * connection closes with {@code 1012} once the queries and mutations in flight are answered.
+   * Returns at once: the request to reconnect is queued on a virtual thread of its own.
    */
   void drain() {
     List<SocketCall> subscriptions = new ArrayList<>();
-    boolean awaiting;
     synchronized (this) {
-      if (state == State.CLOSED) {
+      if (state == State.CLOSED || state == State.DRAINING) {
         return;
       }
-      awaiting = state == State.AWAITING_PARAMS;
       state = State.DRAINING;
       for (SocketCall c : live.values()) {
         if (c.isSubscription()) {
@@ -211,13 +211,12 @@ final class SocketConnection implements SocketSession {
         }
       }
     }
-    put(SocketMessages.reconnect());
-    if (awaiting) {
-      close(SocketClose.RESTART, "Server is restarting", true);
-      return;
-    }
     subscriptions.forEach(SocketCall::silence);
-    settled();
+    Thread.ofVirtual().name("parley-socket-drain").start(() -> {
+      put(SocketMessages.reconnect());
+      reconnectAsked = true;
+      settled();
+    });
   }
 
   /** Takes {@code call} off the live calls: its id may be used again. */
@@ -229,7 +228,7 @@ final class SocketConnection implements SocketSession {
   void settled() {
     boolean done;
     synchronized (this) {
-      done = state == State.DRAINING && live.isEmpty();
+      done = state == State.DRAINING && reconnectAsked && live.isEmpty();
     }
     if (done) {
       close(SocketClose.RESTART, "Server is restarting", true);

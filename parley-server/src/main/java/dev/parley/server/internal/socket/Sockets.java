@@ -53,13 +53,14 @@ public final class Sockets implements Outbox.Meter {
   }
 
   /**
-   * Asks every client to reconnect elsewhere and closes each connection ({@code 1012}) once its
-   * queries and mutations in flight are answered; its subscriptions end at once. Returns at once.
+   * Ends every connection's subscriptions at once, asks every client to reconnect elsewhere, and
+   * closes each connection ({@code 1012}) once its queries and mutations in flight are answered.
+   * Returns at once.
    */
   public void closeAll() {
     closing = true;
     for (SocketConnection c : open) {
-      Thread.ofVirtual().name("parley-socket-drain").start(c::drain);
+      c.drain();
     }
   }
 
