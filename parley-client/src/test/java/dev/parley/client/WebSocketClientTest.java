@@ -44,14 +44,24 @@ class WebSocketClientTest {
     client = ParleyClient.websocket(server.uri(), TestApi.CONTRACT, options
         .reconnectDelay(Duration.ofMillis(10)).maxReconnectDelay(Duration.ofMillis(50)).build());
     client.onConnectionState((state, cause) -> states.add(state.name()));
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (client.connectionState() != ConnectionState.OPEN) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("not open within 10 s");
-      }
-      Thread.onSpinWait();
-    }
+    eventually(() -> client.connectionState() == ConnectionState.OPEN);
     return client;
+  }
+
+  /** Waits, at most 10 seconds, until {@code condition} holds. */
+  static void eventually(java.util.function.BooleanSupplier condition) {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("the condition did not hold within 10 seconds");
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   private ParleyClient<Shared> client() {
@@ -406,6 +416,38 @@ class WebSocketClientTest {
         });
     assertThat(client.connectionState()).isEqualTo(ConnectionState.CONNECTING);
     assertThat(feed.heard).as("a subscription waits for the connection").isEmpty();
+  }
+
+  @Test
+  void aServerThatRefusesItForGoodClosesItWithItsError() throws Exception {
+    client(ClientOptions.builder().connectionParam("token", "wrong"));
+    Recorder feed = new Recorder();
+    Peer peer = server.next();
+    client.subscribe(FEED, feed);
+    List<ConnectionState> seen = new CopyOnWriteArrayList<>();
+    List<ParleyClientException> causes = new CopyOnWriteArrayList<>();
+    client.onConnectionState((state, cause) -> {
+      seen.add(state);
+      if (cause != null) {
+        causes.add(cause);
+      }
+    });
+    peer.next();
+
+    peer.send("{\"id\":null,\"error\":{\"message\":\"who are you\",\"code\":-32001,\"data\":"
+        + "{\"code\":\"UNAUTHORIZED\",\"httpStatus\":401}}}");
+    peer.closeFrame(1008);
+
+    feed.await(1);
+    assertThat(feed.heard).containsExactly("error:UNAUTHORIZED");
+    eventually(() -> seen.contains(ConnectionState.CLOSED));
+    assertThat(causes).extracting(ParleyClientException::code).contains(ErrorCode.UNAUTHORIZED);
+    assertThatThrownBy(() -> client.query(ECHO, "x")).isInstanceOfSatisfying(
+        ParleyClientException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+          assertThat(e.getMessage()).isEqualTo("echo: who are you");
+        });
+    assertThat(server.hasWaitingConnection()).as("no reconnect").isFalse();
   }
 
   @Test

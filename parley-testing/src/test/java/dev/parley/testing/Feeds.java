@@ -79,6 +79,8 @@ final class Feeds {
 
   /** The token of a member, as a bearer token or the connection parameter {@code token}. */
   static final String MEMBER_TOKEN = "ada";
+  /** A token the authenticator refuses with UNAUTHORIZED. */
+  static final String REFUSED_TOKEN = "mallory";
 
   final ReplayWindow<Tick> window = new ReplayWindow<>(1000);
   final AtomicInteger live = new AtomicInteger();
@@ -100,9 +102,15 @@ final class Feeds {
   /** A server of {@link #CONTRACT} on this state whose streams ping every {@code keepAlive}. */
   ParleyServer<Identity<String>> server(Duration keepAlive) {
     ParleyServer<Identity<String>> server = ParleyServer.builder(CONTRACT)
-        .authenticate(request -> request.bearerToken().or(() -> request.connectionParam("token"))
-            .filter("ada"::equals).isPresent()
-            ? Identity.of(MEMBER, "ada") : Identity.<String>anonymous())
+        .authenticate(request -> {
+          String token = request.bearerToken().or(() -> request.connectionParam("token"))
+              .orElse(null);
+          if (REFUSED_TOKEN.equals(token)) {
+            throw new ParleyException(ErrorCode.UNAUTHORIZED, "this token is refused");
+          }
+          return MEMBER_TOKEN.equals(token) ? Identity.of(MEMBER, "ada")
+              : Identity.<String>anonymous();
+        })
         .options(ServerOptions.builder().keepAlive(keepAlive).build())
         .build();
     server.implement(TICKS, (ctx, in, sink) -> {

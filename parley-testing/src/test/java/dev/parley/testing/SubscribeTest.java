@@ -131,6 +131,20 @@ class SubscribeTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = Via.class, names = {"SSE_HTTP_1_1", "WEBSOCKET"})
+  void endsWithUnauthorizedWhenTheServerRefusesTheCredentials(Via via) {
+    ParleyClient<Member> refused = client(via, MEMBER, Feeds.REFUSED_TOKEN);
+
+    ParleyException error = ParleyTest.subscribe(refused, SECRET).awaitError();
+
+    assertThat(error.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+    assertThat(error.getMessage()).contains("this token is refused");
+    if (via == Via.WEBSOCKET) {
+      eventually(() -> refused.connectionState() == ConnectionState.CLOSED);
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(Via.class)
   void stopCancelsTheServersHandlerAndTheListenerHearsNothingMore(Via via) {
     Subscribed<Tick> forever = ParleyTest.subscribe(client(via), FOREVER);

@@ -37,8 +37,12 @@ final class Socket implements WebSocket.Listener {
     /** {@code socket} received {@code text}, a whole message. */
     void message(Socket socket, String text);
 
-    /** {@code socket} ended (or never opened), for {@code cause}; called once. */
-    void ended(Socket socket, ParleyClientException cause, boolean opened);
+    /**
+     * {@code socket} ended (or never opened), for {@code cause}; called once.
+     *
+     * @param closeCode the code of the server's close frame; 0 when there was none
+     */
+    void ended(Socket socket, ParleyClientException cause, boolean opened, int closeCode);
 
     /** Whether some subscription has too many values waiting for its listener. */
     boolean overloaded();
@@ -56,6 +60,7 @@ final class Socket implements WebSocket.Listener {
   private volatile @Nullable WebSocket ws;
   private volatile @Nullable ScheduledFuture<?> keepAlive;
   private volatile @Nullable Thread writer;
+  private volatile @Nullable ParleyClientException refusal;
   private volatile long heardAt;
   private volatile long pingedAt;
   private volatile boolean pinged;
@@ -124,6 +129,16 @@ final class Socket implements WebSocket.Listener {
     return ended.get();
   }
 
+  /** Keeps {@code error}, which the server sent naming no request: why it may close. */
+  void refused(ParleyClientException error) {
+    refusal = error;
+  }
+
+  /** The last error the server sent naming no request, or null. */
+  @Nullable ParleyClientException refusal() {
+    return refusal;
+  }
+
   @Override
   public void onOpen(WebSocket webSocket) {
     ws = webSocket;
@@ -181,7 +196,7 @@ final class Socket implements WebSocket.Listener {
   @Override
   public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
     end(unreachable("the server closed the connection (" + statusCode
-        + (reason.isEmpty() ? "" : " " + reason) + ")", null), true);
+        + (reason.isEmpty() ? "" : " " + reason) + ")", null), true, statusCode);
     return null;
   }
 
@@ -241,6 +256,10 @@ final class Socket implements WebSocket.Listener {
   }
 
   private void end(ParleyClientException cause, boolean opened) {
+    end(cause, opened, 0);
+  }
+
+  private void end(ParleyClientException cause, boolean opened, int closeCode) {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
@@ -253,7 +272,7 @@ final class Socket implements WebSocket.Listener {
     if (w != null) {
       w.interrupt();
     }
-    events.ended(this, cause, opened);
+    events.ended(this, cause, opened, closeCode);
   }
 
   static ParleyClientException unreachable(String why, @Nullable Throwable cause) {

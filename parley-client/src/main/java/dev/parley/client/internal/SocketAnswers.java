@@ -28,6 +28,7 @@ final class SocketAnswers {
       if (r instanceof Response.Failure f) {
         ClientLog.LOG.log(Level.WARNING, "{0}: the server refused a message: {1} {2}",
             link.base(), f.error().code(), f.error().message());
+        socket.refused(Replies.exception(f.error(), null));
       } else {
         ClientLog.LOG.log(Level.WARNING, "{0}: dropped a message that names no id", link.base());
       }

@@ -15,6 +15,7 @@ import dev.parley.client.ConnectionState;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import dev.parley.internal.json.JsonCodec;
+import dev.parley.internal.wire.SocketClose;
 import dev.parley.internal.wire.SocketMessages;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -50,6 +51,10 @@ import tools.jackson.databind.JsonNode;
  *       Queries and mutations sent on the lost connection fail with SERVICE_UNAVAILABLE (a
  *       mutation may or may not have run); those made while there is none wait for the next
  *       attempt, and fail with it if it fails.
+ *   <li>When the server closes the connection saying the client broke a rule that it would break
+ *       again ({@code 1003}, {@code 1008}: credentials refused, too many messages; {@code 1009}),
+ *       the link does not reconnect: it closes, everything live fails with the server's error,
+ *       and so does every later call.
  *   <li>When the server asks clients to {@code reconnect} (it is going away), the link moves to a
  *       new connection after a short random delay, and leaves the old one to answer the calls in
  *       flight on it before it closes it.
@@ -84,6 +89,8 @@ public final class SocketLink implements Link, Socket.Events {
   private final Set<LinkSubscription<?>> live = ConcurrentHashMap.newKeySet();
   private final Backlog.Pressure pressure;
   private final SocketState state;
+  /** Why the server refused this client for good, once it did. */
+  private volatile @Nullable ParleyClientException refusal;
 
   /**
    * A link to the server at {@code base} for the procedures of {@code contract}; it starts
@@ -173,7 +180,7 @@ public final class SocketLink implements Link, Socket.Events {
     SocketRequest<T> r = new SocketRequest<>(this, id, procedure, SocketState.text(
         messages.request(id, SocketState.method(procedure), procedure.name(), json, null)), whole);
     if (!state.place(r)) {
-      return CompletableFuture.failedFuture(Failures.closed(procedure.name()));
+      return CompletableFuture.failedFuture(whyClosed(procedure.name()));
     }
     if (!timeout.isZero()) {
       long nanos = timeout.toNanos();
@@ -208,7 +215,7 @@ public final class SocketLink implements Link, Socket.Events {
     SocketSubscription<O> s = new SocketSubscription<>(this, ids.incrementAndGet(), subscription,
         json, listener, live, new Backlog(maxQueuedValues, pressure));
     if (!state.place(s)) {
-      s.linkClosed(Failures.closed(subscription.name()));
+      s.linkClosed(whyClosed(subscription.name()));
     }
     return s;
   }
@@ -235,7 +242,15 @@ public final class SocketLink implements Link, Socket.Events {
   }
 
   @Override
-  public void ended(Socket socket, ParleyClientException cause, boolean opened) {
+  public void ended(Socket socket, ParleyClientException cause, boolean opened, int closeCode) {
+    ParleyClientException refusal = refusal(socket, closeCode);
+    if (refusal != null && state.isCurrent(socket)) {
+      this.refusal = refusal;
+      ClientLog.LOG.log(Level.WARNING, "{0}: the server refused this client for good: {1}", base,
+          refusal.getMessage());
+      shut(refusal);
+      return;
+    }
     SocketState.Loss loss = state.ended(socket, opened);
     for (SocketRequest<?> r : loss.failed()) {
       stopTimer(r);
@@ -287,16 +302,24 @@ public final class SocketLink implements Link, Socket.Events {
 
   @Override
   public void close() {
+    shut(null);
+  }
+
+  /**
+   * Closes the link: what is live fails, with {@code refusal} when the server refused the client
+   * for good, else as closed by its user.
+   */
+  private void shut(@Nullable ParleyClientException refusal) {
     SocketState.Closing closing = state.close();
     if (closing == null) {
       return;
     }
     for (SocketRequest<?> r : closing.requests()) {
       stopTimer(r);
-      r.fail(Failures.closed(r.name()));
+      r.fail(refusal == null ? Failures.closed(r.name()) : refused(r.name(), refusal));
     }
     for (SocketSubscription<?> s : closing.subscriptions()) {
-      s.linkClosed(Failures.closed(s.name()));
+      s.linkClosed(refusal == null ? Failures.closed(s.name()) : refused(s.name(), refusal));
     }
     closing.sockets().forEach(Socket::close);
     Deadlines.schedule(() -> {
@@ -304,7 +327,34 @@ public final class SocketLink implements Link, Socket.Events {
       closing.sockets().forEach(s -> s.abort(gone));
       http.shutdownNow();
     }, pongTimeout.toNanos());
-    states.set(ConnectionState.CLOSED, null);
+    states.set(ConnectionState.CLOSED, refusal);
+  }
+
+  /**
+   * Why the server refused this client for good, when {@code closeCode} says it did: {@code 1008}
+   * (credentials refused, a rule broken), {@code 1003} (a binary message) or {@code 1009} (a
+   * message too large), which the same client would only meet again. The error the server sent
+   * before closing, when it sent one; else one of the close code.
+   */
+  private static @Nullable ParleyClientException refusal(Socket socket, int closeCode) {
+    ErrorCode code = switch (closeCode) {
+      case SocketClose.POLICY -> ErrorCode.FORBIDDEN;
+      case SocketClose.BINARY -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case SocketClose.TOO_BIG -> ErrorCode.PAYLOAD_TOO_LARGE;
+      default -> null;
+    };
+    if (code == null) {
+      return null;
+    }
+    ParleyClientException sent = socket.refusal();
+    return sent != null ? sent : new ParleyClientException(code,
+        "the server closed the connection with " + closeCode, 0, null);
+  }
+
+  private static ParleyClientException refused(String name, ParleyClientException refusal) {
+    return new ParleyClientException(refusal.code(), name + ": " + refusal.getMessage(),
+        refusal.httpStatus(), refusal.issues(), refusal.data().orElse(null), refusal,
+        refusal.retryAfter().orElse(null));
   }
 
   @Override
@@ -328,6 +378,11 @@ public final class SocketLink implements Link, Socket.Events {
 
   String base() {
     return base;
+  }
+
+  private ParleyClientException whyClosed(String name) {
+    ParleyClientException r = refusal;
+    return r == null ? Failures.closed(name) : refused(name, r);
   }
 
   private void check(Procedure<?, ?, ?> procedure) {

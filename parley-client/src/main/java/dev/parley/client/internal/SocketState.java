@@ -68,6 +68,16 @@ final class SocketState {
     }
   }
 
+  /** Whether {@code socket} is the current connection. */
+  boolean isCurrent(Socket socket) {
+    lock.lock();
+    try {
+      return socket == current;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Takes {@code r} in and sends it when a connection is open; false when closed. */
   boolean place(SocketRequest<?> r) {
     lock.lock();
