@@ -337,7 +337,8 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * INTERNAL_SERVER_ERROR}). Closing the client ends every live subscription with {@code
    * CLIENT_CLOSED_REQUEST}.
    *
-   * <p>Over SSE the server opens the stream before it checks the input, so {@code onStarted} means
+   * <p>A subscription has no timeout: it lasts until stopped, ended by the server, or the client
+   * closed. Over SSE the server opens the stream before it checks the input, so {@code onStarted} means
    * the stream opened and a refused input follows as {@code onError}. In process the listener is
    * called on the handler's thread with the server's own objects, and nothing reconnects.
    *

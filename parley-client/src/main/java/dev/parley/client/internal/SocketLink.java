@@ -319,7 +319,9 @@ public final class SocketLink implements Link, Socket.Events {
       r.fail(refusal == null ? Failures.closed(r.name()) : refused(r.name(), refusal));
     }
     for (SocketSubscription<?> s : closing.subscriptions()) {
-      s.linkClosed(refusal == null ? Failures.closed(s.name()) : refused(s.name(), refusal));
+      ParleyClientException error =
+          refusal == null ? Failures.closed(s.name()) : refused(s.name(), refusal);
+      s.delivery.execute(() -> s.linkClosed(error));
     }
     closing.sockets().forEach(Socket::close);
     Deadlines.schedule(() -> {
