@@ -18,6 +18,9 @@ final class RecordingSocket implements SocketOut {
   volatile boolean stuck;
   /** When set, each ping is answered with a pong, as every WebSocket implementation does. */
   volatile boolean answersPings = true;
+  /** When cleared, the client never answers a close frame: the closing handshake never ends. */
+  volatile boolean completesClose = true;
+  volatile boolean aborted;
   private volatile Sent pending;
   private SocketSession session;
 
@@ -67,13 +70,14 @@ final class RecordingSocket implements SocketOut {
   @Override
   public void close(int code, String reason) {
     closed.complete(code + " " + reason);
-    if (session != null) {
+    if (session != null && completesClose) {
       session.onClose(code);
     }
   }
 
   @Override
   public void abort() {
+    aborted = true;
     closed.complete("1006");
     Sent p = pending;
     if (p != null) {

@@ -85,6 +85,53 @@ class SocketSessionTest {
   }
 
   @Test
+  void shutdownAsksToReconnectThenDropsAClientThatNeverEndsTheCloseWithinTheGrace()
+      throws Exception {
+    var server = server(ServerOptions.defaults());
+    RecordingSocket socket = new RecordingSocket();
+    socket.completesClose = false;
+    RecordingSocket.open(server, "", socket);
+    socket.session().onText(
+        "{\"id\":1,\"method\":\"subscription\",\"params\":{\"path\":\"todos.added\"}}");
+    assertThat(socket.next()).contains("started");
+
+    assertThat(server.shutdown(Duration.ofMillis(300))).isFalse();
+
+    assertThat(socket.next()).isEqualTo("{\"id\":null,\"method\":\"reconnect\"}");
+    assertThat(socket.closed.get()).isEqualTo("1012 Server is restarting");
+    assertThat(socket.aborted).isTrue();
+    assertThat(server.socketStats().open()).isZero();
+  }
+
+  @Test
+  void revokingACallersAccessEndsItsSubscriptionsUnauthorizedThenClosesItsSocket1008()
+      throws Exception {
+    var server = Fixture.implement(ParleyServer.builder(Fixture.CONTRACT)
+        .authenticate(request -> Identity.of(dev.parley.Role.SHARED,
+            request.connectionParam("user").orElse("nobody")))
+        .build());
+    RecordingSocket ada = RecordingSocket.open(server, "connectionParams=1");
+    RecordingSocket bob = RecordingSocket.open(server, "connectionParams=1");
+    ada.session().onText("{\"method\":\"connectionParams\",\"data\":{\"user\":\"ada\"}}");
+    bob.session().onText("{\"method\":\"connectionParams\",\"data\":{\"user\":\"bob\"}}");
+    String subscribe = "{\"id\":1,\"method\":\"subscription\",\"params\":{\"path\":\"todos.added\"}}";
+    ada.session().onText(subscribe);
+    bob.session().onText(subscribe);
+    assertThat(ada.next()).contains("started");
+    assertThat(bob.next()).contains("started");
+
+    assertThat(server.revoke(id -> "ada".equals(id.principal()))).isEqualTo(1);
+
+    assertThat(ada.next()).startsWith("{\"id\":1,\"error\":{\"message\":\"The caller's access was revoked\"")
+        .contains("UNAUTHORIZED");
+    assertThat(ada.closed.get(5, TimeUnit.SECONDS)).isEqualTo("1008 Access revoked");
+    bob.session().onText("{\"id\":2,\"method\":\"query\",\"params\":{\"path\":\"todos.list\"}}");
+    assertThat(bob.next()).startsWith("{\"id\":2,\"result\"");
+    assertThat(bob.closed).isNotDone();
+    bob.session().onClose(1000);
+  }
+
+  @Test
   void refusesNewConnectionsOnceItsStreamsAreClosed() {
     var server = server(ServerOptions.defaults());
     ParleyRequest upgrade = Fixture.get("", "");

@@ -265,6 +265,21 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Ends every live subscription whose caller {@code revoked} matches with {@code why}; returns
+   * how many it ended.
+   */
+  public int revoke(java.util.function.Predicate<Identity<?>> revoked, ParleyException why) {
+    int ended = 0;
+    for (Run run : streams) {
+      if (revoked.test(run.invocation.caller().identity())) {
+        run.revoke(why);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   void deliver(Run run, Answer answer) {
     try {
       run.sink.accept(answer);
