@@ -6,8 +6,8 @@ package dev.parley.client;
  * <p>Only the WebSocket link has one connection whose state changes: it is {@link #CONNECTING}
  * until its first connection opens, {@link #OPEN} while it has one, {@link #RECONNECTING} from
  * the moment it loses it until the next opens, and {@link #CLOSED} once the client is closed, or
- * once the server refused it for good (closed its connection {@code 1008}: credentials refused,
- * or a rule broken that the same client would break again; the listener hears why). An
+ * once the server refused its credentials (the listener hears why: {@code UNAUTHORIZED} or {@code
+ * FORBIDDEN}), which it would only send again. An
  * HTTP or in-process client is {@link #OPEN} until closed: HTTP calls need no lasting connection,
  * and each SSE subscription reconnects by itself.
  */
@@ -22,8 +22,8 @@ public enum ConnectionState {
    */
   RECONNECTING,
   /**
-   * The client is closed, by its user or because the server refused it for good; this state is the
-   * last.
+   * The client is closed, by its user or because the server refused its credentials; this state
+   * is the last.
    */
   CLOSED
 }

@@ -91,9 +91,9 @@ import org.jspecify.annotations.Nullable;
  * ClientOptions#reconnectDelay()}) and subscribes again to every live subscription from its last
  * event id; the queries and mutations sent on the lost connection fail with {@code
  * SERVICE_UNAVAILABLE}, those made while there is none wait for the next attempt. A server that
- * refuses the client for good (closes {@code 1008} because it refused the credentials, or {@code
- * 1003}, {@code 1009}) is not called again: the client closes itself, and everything live and
- * every later call fails with the server's error. {@link #connectionState()} and {@link
+ * refuses the client's credentials (answers {@code UNAUTHORIZED} or {@code FORBIDDEN} naming no
+ * call, and closes {@code 1008}) is not called again with them: the client closes itself, and
+ * everything live and every later call fails with that error. {@link #connectionState()} and {@link
  * #onConnectionState} tell the state of the connection.
  *
  * <p><b>In process</b> ({@link #inProcess(Invoker)}) a blocking call is a direct call of {@link

@@ -451,6 +451,22 @@ class WebSocketClientTest {
   }
 
   @Test
+  void reconnectsAfterAPolicyCloseThatRefusedNoCredentials() throws Exception {
+    client();
+    Peer first = server.next();
+
+    first.send("{\"id\":7,\"error\":{\"message\":\"revoked\",\"code\":-32001,\"data\":"
+        + "{\"code\":\"UNAUTHORIZED\",\"httpStatus\":401}}}");
+    first.closeFrame(1008);
+    Peer second = server.next();
+    CompletableFuture<String> echo = client.queryAsync(ECHO, "again");
+    second.send(data(id(second.next()), "\"again\""));
+
+    assertThat(echo.get(10, TimeUnit.SECONDS)).isEqualTo("again");
+    assertThat(states).containsSubsequence("OPEN", "RECONNECTING", "OPEN");
+  }
+
+  @Test
   void refusesAnotherSchemeOrAQuery() {
     assertThatThrownBy(() -> ParleyClient.websocket(java.net.URI.create("http://h/parley"),
         TestApi.CONTRACT)).isInstanceOf(IllegalArgumentException.class)

@@ -15,7 +15,10 @@ import dev.parley.client.ConnectionState;
 import dev.parley.client.ParleyClient;
 import dev.parley.client.ParleyClientException;
 import dev.parley.jetty.JettyTransport;
+import dev.parley.server.Identity;
+import dev.parley.server.ParleyServer;
 import dev.parley.testing.Feeds.Count;
+import dev.parley.testing.Feeds.Tick;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -43,18 +46,25 @@ class WebSocketLinkTest {
     }
   }
 
+  private ParleyServer<Identity<String>> server;
+
   private JettyTransport serve(int port) {
-    JettyTransport t = JettyTransport.builder(feeds.server()).host("127.0.0.1").port(port)
+    server = feeds.server();
+    JettyTransport t = JettyTransport.builder(server).host("127.0.0.1").port(port)
         .shutdownGrace(Duration.ofSeconds(5)).start();
     closing.add(t);
     return t;
   }
 
   private ParleyClient<Shared> client(JettyTransport transport) {
+    return client(transport, ClientOptions.builder());
+  }
+
+  private ParleyClient<Shared> client(JettyTransport transport, ClientOptions.Builder options) {
     ParleyClient<Shared> client = ParleyClient.websocket(
         URI.create("ws" + transport.uri().toString().substring(4)), Feeds.CONTRACT,
-        ClientOptions.builder().reconnectDelay(Duration.ofMillis(20))
-            .maxReconnectDelay(Duration.ofMillis(200)).build());
+        options.reconnectDelay(Duration.ofMillis(20)).maxReconnectDelay(Duration.ofMillis(200))
+            .build());
     client.onConnectionState((state, cause) -> states.add(state));
     closing.add(client);
     return client;
@@ -117,6 +127,34 @@ class WebSocketLinkTest {
 
     assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("released");
     closing.join();
+  }
+
+  @Test
+  void endsSubscriptionsWhoseAccessWasRevokedThenAuthenticatesAgain() {
+    ParleyClient<Shared> client = client(serve(0),
+        ClientOptions.builder().connectionParam("token", Feeds.MEMBER_TOKEN));
+    Subscribed<Tick> feed = ParleyTest.subscribe(client, Feeds.FEED, Feeds.FROM_THE_START);
+    feeds.publish(1, 1);
+    feed.awaitValues(1);
+
+    server.revoke(identity -> identity.principalIfAny().filter("ada"::equals).isPresent());
+
+    assertThat(feed.awaitError().code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+    eventually(() -> states.contains(ConnectionState.RECONNECTING));
+    eventually(() -> client.connectionState() == ConnectionState.OPEN);
+    assertThat(client.query(ECHO, "back")).isEqualTo("back");
+  }
+
+  @Test
+  void closesForGoodWhenTheServerRefusesItsCredentials() {
+    ParleyClient<Shared> client = client(serve(0),
+        ClientOptions.builder().connectionParam("token", Feeds.REFUSED_TOKEN));
+
+    assertThatThrownBy(() -> client.query(ECHO, "x")).isInstanceOfSatisfying(
+        ParleyClientException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
+    eventually(() -> client.connectionState() == ConnectionState.CLOSED);
+    assertThatThrownBy(() -> client.query(ECHO, "y")).isInstanceOfSatisfying(
+        ParleyClientException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
   }
 
   @Test

@@ -51,10 +51,9 @@ import tools.jackson.databind.JsonNode;
  *       Queries and mutations sent on the lost connection fail with SERVICE_UNAVAILABLE (a
  *       mutation may or may not have run); those made while there is none wait for the next
  *       attempt, and fail with it if it fails.
- *   <li>When the server closes the connection saying the client broke a rule that it would break
- *       again ({@code 1003}, {@code 1008}: credentials refused, too many messages; {@code 1009}),
- *       the link does not reconnect: it closes, everything live fails with the server's error,
- *       and so does every later call.
+ *   <li>When the server refused the credentials (an {@code UNAUTHORIZED} or {@code FORBIDDEN}
+ *       naming no request, then {@code 1008}), the link does not reconnect, since it would send
+ *       them again: it closes, and everything live and every later call fails with that error.
  *   <li>When the server asks clients to {@code reconnect} (it is going away), the link moves to a
  *       new connection after a short random delay, and leaves the old one to answer the calls in
  *       flight on it before it closes it.
@@ -333,24 +332,18 @@ public final class SocketLink implements Link, Socket.Events {
   }
 
   /**
-   * Why the server refused this client for good, when {@code closeCode} says it did: {@code 1008}
-   * (credentials refused, a rule broken), {@code 1003} (a binary message) or {@code 1009} (a
-   * message too large), which the same client would only meet again. The error the server sent
-   * before closing, when it sent one; else one of the close code.
+   * Why the server refused this client for good: it closed the connection {@code 1008} after an
+   * error naming no request that is {@code UNAUTHORIZED} or {@code FORBIDDEN}, i.e. it refused the
+   * credentials, which a new connection would only send again. Null otherwise: a {@code 1008} for
+   * too many messages, or for access revoked (the client authenticates again), is reconnected.
    */
   private static @Nullable ParleyClientException refusal(Socket socket, int closeCode) {
-    ErrorCode code = switch (closeCode) {
-      case SocketClose.POLICY -> ErrorCode.FORBIDDEN;
-      case SocketClose.BINARY -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-      case SocketClose.TOO_BIG -> ErrorCode.PAYLOAD_TOO_LARGE;
-      default -> null;
-    };
-    if (code == null) {
+    ParleyClientException sent = socket.refusal();
+    if (closeCode != SocketClose.POLICY || sent == null) {
       return null;
     }
-    ParleyClientException sent = socket.refusal();
-    return sent != null ? sent : new ParleyClientException(code,
-        "the server closed the connection with " + closeCode, 0, null);
+    return sent.code() == ErrorCode.UNAUTHORIZED || sent.code() == ErrorCode.FORBIDDEN
+        ? sent : null;
   }
 
   private static ParleyClientException refused(String name, ParleyClientException refusal) {
