@@ -92,6 +92,19 @@ class WebSocketLinkTest {
   }
 
   @Test
+  void runsTwoHundredSubscriptionsAtOnceOnOneConnection() {
+    ParleyClient<Shared> client = client(serve(0));
+
+    List<Subscribed<Tick>> all = IntStream.range(0, 200)
+        .mapToObj(i -> ParleyTest.subscribe(client, Feeds.TICKS, new Count(1 + i % 5))).toList();
+
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(all.get(i).awaitCompletion().values()).hasSize(1 + i % 5)
+          .extracting(Tick::n).isSorted();
+    }
+  }
+
+  @Test
   void getsTypedErrorsWithTheirIssuesThenCallsOn() {
     ParleyClient<Shared> client = client(serve(0));
 

@@ -165,7 +165,11 @@ final class Socket implements WebSocket.Listener {
     if (text.equals(SocketMessages.PING)) {
       send(SocketMessages.PONG);
     } else if (!text.equals(SocketMessages.PONG)) {
-      events.message(this, text);
+      try {
+        events.message(this, text);
+      } catch (RuntimeException e) {
+        ClientLog.LOG.log(System.Logger.Level.WARNING, "dropped a message the client failed on", e);
+      }
     }
     next(webSocket);
     return null;

@@ -42,7 +42,7 @@ final class SocketState {
   private @Nullable ScheduledFuture<?> reconnect;
 
   /**
-   * @param connect opens a new connection; called by a timer after a backoff delay
+   * @param connect opens a new connection; called on a virtual thread after a backoff delay
    * @param connectionParams the message sent first on every connection, or null for none
    */
   SocketState(Backoff backoff, Runnable connect, SocketMessages messages,
@@ -317,7 +317,7 @@ final class SocketState {
       open = false;
       long delay = backoff.delayNanos(attempt);
       attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
-      reconnect = Deadlines.schedule(connect, delay);
+      reconnect = Deadlines.schedule(() -> Thread.startVirtualThread(connect), delay);
       return new Loss(failed,
           everOpened ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING);
     } finally {
@@ -341,7 +341,8 @@ final class SocketState {
       open = false;
       retired.add(socket);
       drained = drained(socket);
-      reconnect = Deadlines.schedule(connect, backoff.delayNanos(0));
+      reconnect = Deadlines.schedule(() -> Thread.startVirtualThread(connect),
+          backoff.delayNanos(0));
     } finally {
       lock.unlock();
     }
@@ -351,17 +352,22 @@ final class SocketState {
     return true;
   }
 
-  /** Asks every connection to read again, after a lagging listener caught up. */
+  /**
+   * Asks every connection to read again, after a lagging listener caught up. Outside the lock: the
+   * JDK may read the next message on this very thread.
+   */
   void resumeReading() {
+    List<Socket> sockets;
     lock.lock();
     try {
+      sockets = new ArrayList<>(retired);
       if (current != null) {
-        current.resume();
+        sockets.add(current);
       }
-      retired.forEach(Socket::resume);
     } finally {
       lock.unlock();
     }
+    sockets.forEach(Socket::resume);
   }
 
   /**
