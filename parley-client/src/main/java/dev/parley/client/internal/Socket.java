@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * {@code PING} after {@code pingInterval} of silence, and reports its end, once, whatever it is: a
  * close by either side, an error, or no answer within {@code pongTimeout} of a {@code PING}.
  *
+ * <p>The keep-alive is also what finds a connection whose end went unseen: java.net.http's
+ * WebSocket (JDK 25) can miss the end of the stream when it comes while a message is being handled,
+ * and then reports nothing; after {@code pingInterval + pongTimeout} the connection is dropped.
+ *
  * <p>Reading is paced: the next message is asked for only once the link handled the last, and not
  * while the link is {@linkplain Events#overloaded() overloaded} (a listener lags); {@link
  * #resume()} asks again.
