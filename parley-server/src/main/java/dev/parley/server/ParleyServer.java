@@ -240,6 +240,9 @@ public final class ParleyServer<C> {
       if (!closed) {
         sockets.closeNow();
       }
+      if (calls) {
+        pipeline.stopHeartbeats(); // no stream is left to keep alive
+      }
       return calls && closed;
     } catch (InterruptedException e) {
       sockets.closeNow();

@@ -249,9 +249,16 @@ public final class Pipeline {
     boolean all = gate.close(grace);
     if (all) {
       watchdog.stop();
-      heartbeats.stop();
     }
     return all;
+  }
+
+  /**
+   * Stops the keep-alive timer, once the connections that need it (their heartbeats, the drop of
+   * a client that does not end its close) are gone: the last step of a shutdown.
+   */
+  public void stopHeartbeats() {
+    heartbeats.stop();
   }
 
   /**

@@ -50,6 +50,7 @@ final class SocketConnection implements SocketSession {
   private boolean disposed;
   private volatile @Nullable Ending ending;
   private volatile boolean noticeQueued;
+  private int unsettled; // calls whose last message is not queued yet
   private volatile long heardAt = System.nanoTime();
   private volatile long pingedAt;
   private volatile boolean pinged;
@@ -271,10 +272,18 @@ final class SocketConnection implements SocketSession {
   }
 
   /** A call's last message was queued: a winding-down connection closes after its last. */
-  void settled() {
+  void settled(SocketCall call) {
+    synchronized (this) {
+      unsettled--;
+    }
+    settled();
+  }
+
+  /** Closes a winding-down connection once its notice and every call's last message are queued. */
+  private void settled() {
     boolean done;
     synchronized (this) {
-      done = state == State.DRAINING && noticeQueued && live.isEmpty();
+      done = state == State.DRAINING && noticeQueued && unsettled == 0;
     }
     Ending how = ending;
     if (done && how != null) {
@@ -328,6 +337,7 @@ final class SocketConnection implements SocketSession {
       } else {
         call = new SocketCall(this, request, valueType(request.path()));
         live.put(request.key(), call);
+        unsettled++;
       }
     }
     if (refusal != null) {
