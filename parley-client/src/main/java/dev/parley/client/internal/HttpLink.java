@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * procedure's URL is computed once, when the link is made. A subscription is an {@link
  * SseSubscription} on the same client.
  */
-public final class HttpLink implements Link {
+public final class HttpLink extends AsyncLink {
   /** Levels of JSON around an output in a batch's answer: the array, the envelope, {@code result}. */
   private static final int ENVELOPE_DEPTH = 3;
 
@@ -106,30 +106,6 @@ public final class HttpLink implements Link {
   }
 
   @Override
-  public <I, O> O call(Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
-    return Failures.await(this.<O>start(procedure, input, timeout, false), procedure.name());
-  }
-
-  @Override
-  public <I, O> CompletableFuture<O> callAsync(
-      Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
-    return start(procedure, input, timeout, false);
-  }
-
-  @Override
-  public <I, O> MutationResult<O> mutate(
-      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
-    return Failures.await(this.<MutationResult<O>>start(mutation, input, timeout, true),
-        mutation.name());
-  }
-
-  @Override
-  public <I, O> CompletableFuture<MutationResult<O>> mutateAsync(
-      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
-    return start(mutation, input, timeout, true);
-  }
-
-  @Override
   public <I, O> ClientSubscription subscribe(
       Subscription<?, I, O> subscription, @Nullable I input, SubscriptionListener<O> listener) {
     Endpoint endpoint = endpoint(subscription);
@@ -182,8 +158,9 @@ public final class HttpLink implements Link {
     return "HttpLink[" + base + "]";
   }
 
-  private <T> CompletableFuture<T> start(
-      Procedure<?, ?, ?> procedure, @Nullable Object input, Duration timeout, boolean whole) {
+  @Override
+  <T> CompletableFuture<T> start(
+      Unary<?, ?, ?> procedure, @Nullable Object input, Duration timeout, boolean whole) {
     Endpoint endpoint = endpoint(procedure);
     byte[] json;
     try {

@@ -66,7 +66,7 @@ import tools.jackson.databind.JsonNode;
  * The live requests and subscriptions and the connections they went on are its {@link
  * SocketState}, under one lock.
  */
-public final class SocketLink implements Link, Socket.Events {
+public final class SocketLink extends AsyncLink implements Socket.Events {
   /** Levels of JSON around an output: the frame's array, the message, its result, a tracked value. */
   private static final int ENVELOPE_DEPTH = 4;
 
@@ -143,30 +143,7 @@ public final class SocketLink implements Link, Socket.Events {
   // ---- calls ----
 
   @Override
-  public <I, O> O call(Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
-    return Failures.await(this.<O>request(procedure, input, timeout, false), procedure.name());
-  }
-
-  @Override
-  public <I, O> CompletableFuture<O> callAsync(
-      Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
-    return request(procedure, input, timeout, false);
-  }
-
-  @Override
-  public <I, O> MutationResult<O> mutate(
-      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
-    return Failures.await(this.<MutationResult<O>>request(mutation, input, timeout, true),
-        mutation.name());
-  }
-
-  @Override
-  public <I, O> CompletableFuture<MutationResult<O>> mutateAsync(
-      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
-    return request(mutation, input, timeout, true);
-  }
-
-  private <T> CompletableFuture<T> request(Unary<?, ?, ?> procedure, @Nullable Object input,
+  <T> CompletableFuture<T> start(Unary<?, ?, ?> procedure, @Nullable Object input,
       Duration timeout, boolean whole) {
     check(procedure);
     byte[] json;

@@ -45,15 +45,7 @@ final class Answers {
   }
 
   Encoded error(ParleyException e, @Nullable String path) {
-    WireError described;
-    try {
-      described = envelopes.describe(e, path);
-    } catch (ParleyException unwritable) {
-      Failures.LOG.error("the data of a {} error cannot be written as JSON; sent without it",
-          e.code(), unwritable.getCause());
-      described = envelopes.describe(new ParleyException(e.code(), String.valueOf(e.getMessage()),
-          e.issues(), null, null, e.retryAfter().orElse(null)), path);
-    }
+    WireError described = Failures.describe(envelopes, e, path);
     return new Encoded(e.code().httpStatus(), envelopes.error(described),
         described.retryAfterSeconds());
   }

@@ -2,7 +2,10 @@ package dev.parley.server.internal;
 
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
+import dev.parley.internal.wire.Envelopes;
+import dev.parley.internal.wire.WireError;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /** The server's errors: their Parley form, and the ones it makes itself. */
@@ -23,6 +26,21 @@ public final class Failures {
     }
     LOG.error("{} failed", name, t);
     return internal();
+  }
+
+  /**
+   * {@code e} as the wire carries it; when its data cannot be written as JSON it is sent without
+   * them, and that is logged.
+   */
+  public static WireError describe(Envelopes envelopes, ParleyException e, @Nullable String path) {
+    try {
+      return envelopes.describe(e, path);
+    } catch (ParleyException unwritable) {
+      LOG.error("the data of a {} error cannot be written as JSON; sent without it", e.code(),
+          unwritable.getCause());
+      return envelopes.describe(new ParleyException(e.code(), String.valueOf(e.getMessage()),
+          e.issues(), null, null, e.retryAfter().orElse(null)), path);
+    }
   }
 
   /** An internal error with the generic message; the details are logged where they happen. */

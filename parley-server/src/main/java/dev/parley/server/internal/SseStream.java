@@ -84,13 +84,7 @@ final class SseStream implements Outbound {
   }
 
   private byte[] failed(ParleyException e) {
-    WireError described;
-    try {
-      described = envelopes.describe(e, name);
-    } catch (ParleyException unwritable) {
-      described = envelopes.describe(new ParleyException(e.code(), String.valueOf(e.getMessage()),
-          e.issues(), null, null, e.retryAfter().orElse(null)), name);
-    }
+    WireError described = Failures.describe(envelopes, e, name);
     return EventStream.failed(envelopes.errorShape(described));
   }
 

@@ -47,15 +47,7 @@ final class Replies {
 
   /** An error answer; {@code path} is the procedure's name, null when the message named none. */
   byte[] error(byte[] id, ParleyException e, @Nullable String path) {
-    WireError described;
-    try {
-      described = envelopes.describe(e, path);
-    } catch (ParleyException unwritable) {
-      Failures.LOG.error("the data of a {} error cannot be written as JSON; sent without it",
-          e.code(), unwritable.getCause());
-      described = envelopes.describe(new ParleyException(e.code(), String.valueOf(e.getMessage()),
-          e.issues(), null, null, e.retryAfter().orElse(null)), path);
-    }
+    WireError described = Failures.describe(envelopes, e, path);
     return messages.error(id, described);
   }
 }
