@@ -1,4 +1,4 @@
-/** Parley's embedded transport: Jetty 12, HTTP/1.1 and h2c, virtual threads. */
+/** Parley's embedded transport: Jetty 12, HTTP/1.1, h2c and WebSocket, virtual threads. */
 module dev.parley.jetty {
   requires transitive dev.parley.server;
   requires org.eclipse.jetty.server;
@@ -7,7 +7,11 @@ module dev.parley.jetty {
   requires org.eclipse.jetty.http2.common;
   requires org.eclipse.jetty.io;
   requires org.eclipse.jetty.util;
+  requires org.eclipse.jetty.websocket.server;
+  requires org.eclipse.jetty.websocket.api;
   requires org.slf4j;
 
   exports dev.parley.jetty;
+  // Jetty calls the WebSocket listener's methods through method handles
+  exports dev.parley.jetty.internal to org.eclipse.jetty.websocket.common;
 }

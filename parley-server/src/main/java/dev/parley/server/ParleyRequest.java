@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An HTTP request as every transport hands it to {@link ParleyServer#handle(ParleyRequest)}: the
  * transport-agnostic value that Jetty, a Servlet container or a test builds from its own request.
+ * A WebSocket connection is one too: its upgrade request, given to {@link
+ * ParleyServer#openSocket}, with the {@code connectionParams} its client sent first, if any.
  *
  * @param method the HTTP method, upper case ({@code GET}, {@code POST} …)
  * @param path the path below the server's base path, without a leading slash, e.g. {@code
@@ -24,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param body the request body, empty when none, copied; the transport has already enforced its
  *     size limit
  * @param remoteAddress the peer's address, when the transport knows it
+ * @param connectionParams the parameters a WebSocket client sent in its first message ({@code
+ *     connectionParams} of tRPC's {@code wsLink}, e.g. a token), for the {@link Authenticator};
+ *     empty for HTTP requests and for connections that sent none. Copied, immutable
  */
 public record ParleyRequest(
     String method,
@@ -31,7 +36,8 @@ public record ParleyRequest(
     String query,
     Map<String, List<String>> headers,
     byte[] body,
-    @Nullable InetSocketAddress remoteAddress) {
+    @Nullable InetSocketAddress remoteAddress,
+    Map<String, String> connectionParams) {
 
   /** Checks the parts and copies the headers with lower-case names. */
   public ParleyRequest {
@@ -41,6 +47,26 @@ public record ParleyRequest(
     Objects.requireNonNull(body, "body");
     headers = lowerCase(headers);
     body = body.length == 0 ? NO_BODY : body.clone();
+    connectionParams = Map.copyOf(connectionParams);
+  }
+
+  /** An HTTP request: no connection parameters. */
+  public ParleyRequest(String method, String path, String query,
+      Map<String, List<String>> headers, byte[] body, @Nullable InetSocketAddress remoteAddress) {
+    this(method, path, query, headers, body, remoteAddress, Map.of());
+  }
+
+  /**
+   * This request with {@code params} as its {@link #connectionParams()}: what a WebSocket
+   * connection's authenticator sees once its client sent them.
+   */
+  public ParleyRequest withConnectionParams(Map<String, String> params) {
+    return new ParleyRequest(method, path, query, headers, body, remoteAddress, params);
+  }
+
+  /** The connection parameter {@code name}, empty when the client sent none of that name. */
+  public Optional<String> connectionParam(String name) {
+    return Optional.ofNullable(connectionParams.get(name));
   }
 
   private static final byte[] NO_BODY = new byte[0];
@@ -93,12 +119,14 @@ public record ParleyRequest(
   public boolean equals(@Nullable Object o) {
     return o instanceof ParleyRequest r && r.method.equals(method) && r.path.equals(path)
         && r.query.equals(query) && r.headers.equals(headers) && Arrays.equals(r.body, body)
-        && Objects.equals(r.remoteAddress, remoteAddress);
+        && Objects.equals(r.remoteAddress, remoteAddress)
+        && r.connectionParams.equals(connectionParams);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, path, query, headers, Arrays.hashCode(body), remoteAddress);
+    return Objects.hash(method, path, query, headers, Arrays.hashCode(body), remoteAddress,
+        connectionParams);
   }
 
   /** The request line and the body's size, e.g. {@code GET todos.list?input=… (0 bytes)}. */

@@ -7,11 +7,14 @@ import dev.parley.Subscription;
 import dev.parley.Unary;
 import dev.parley.server.internal.HttpWire;
 import dev.parley.server.internal.LocalInvoker;
+import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Pipeline;
+import dev.parley.server.internal.socket.Sockets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Parley server: the implementations of a contract's procedures, the middleware around them, and
@@ -31,19 +34,22 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Entries: {@link #handle(ParleyRequest, Responder)} speaks tRPC v11's HTTP wire for any
- * transport; {@link #invoker(Identity)} calls in process, with the same validation, middleware,
- * context factory and deadline. Instances are thread-safe; implement procedures before serving.
+ * transport; {@link #openSocket} serves a WebSocket connection in tRPC's {@code wsLink} format;
+ * {@link #invoker(Identity)} calls in process, with the same validation, middleware, context
+ * factory and deadline. Instances are thread-safe; implement procedures before serving.
  *
  * @param <C> the context type the handlers of {@link #implement} receive
  */
 public final class ParleyServer<C> {
   private final Pipeline pipeline;
   private final HttpWire wire;
+  private final Sockets sockets;
   private final Procedures<C> procedures;
 
   private ParleyServer(Builder<?, C> b) {
     this.pipeline = new Pipeline(b.contract, b.options, b.contextFactory, b.listeners);
     this.wire = new HttpWire(pipeline, b.authenticator);
+    this.sockets = new Sockets(pipeline, b.authenticator);
     this.procedures = new Procedures<>(pipeline, b.middleware);
   }
 
@@ -156,6 +162,56 @@ public final class ParleyServer<C> {
   }
 
   /**
+   * Checks a WebSocket upgrade request before the transport accepts it, with the browser rules of
+   * HTTP requests ({@link ServerOptions#allowedOrigins()}, {@link
+   * ServerOptions#allowCredentials()}): a page of an origin the server does not allow may not open
+   * a connection with the user's cookies.
+   *
+   * @param upgrade the upgrade request (its {@code Host}, {@code Origin}, {@code Cookie} …); the
+   *     transport gives HTTP/2's {@code :authority} as {@code host}
+   * @return the HTTP answer to refuse it with, in tRPC's error shape: {@code 403 FORBIDDEN} for an
+   *     origin or cookies the rules refuse, {@code 503 SERVICE_UNAVAILABLE} while the server shuts
+   *     down; empty when the transport may accept it and call {@link #openSocket}
+   */
+  public Optional<ParleyResponse> refuseSocket(ParleyRequest upgrade) {
+    Objects.requireNonNull(upgrade, "upgrade");
+    ParleyResponse refused = wire.upgradeRefusal(upgrade);
+    if (refused == null && sockets.isClosing()) {
+      refused = wire.whole(Failures.shuttingDown());
+    }
+    return Optional.ofNullable(refused);
+  }
+
+  /**
+   * Serves a WebSocket connection that the transport accepted (after {@link #refuseSocket}) in
+   * tRPC v11's {@code wsLink} format: the transport hands the returned session every frame that
+   * arrives, and the server sends through {@code out}.
+   *
+   * <p>The caller is resolved once for the connection by the server's {@link Authenticator}: from
+   * {@code upgrade} at once, or, when its URL has {@code connectionParams=1}, from {@code upgrade}
+   * {@linkplain ParleyRequest#withConnectionParams with the parameters} of the connection's first
+   * message. The context factory makes one context per connection. Each call runs through the
+   * same pipeline as over HTTP (roles, validation, middleware, the server's {@link
+   * ServerOptions#requestTimeout() deadline} for queries and mutations); the connection's limits
+   * are {@link ServerOptions}'s {@code socket…} options, and it is pinged every {@link
+   * ServerOptions#keepAlive() keepAlive}. May block (authentication); call it from a thread that
+   * may.
+   *
+   * @param upgrade the upgrade request, with its path below the base path (empty) and its query
+   * @param out how the server sends on the connection
+   * @return the session to hand the connection's frames and its end to
+   */
+  public SocketSession openSocket(ParleyRequest upgrade, SocketOut out) {
+    return sockets.open(Objects.requireNonNull(upgrade, "upgrade"),
+        Objects.requireNonNull(out, "out"));
+  }
+
+  /** The server's WebSocket connections now: how many, and the bytes they have queued. */
+  public SocketStats socketStats() {
+    return sockets.stats();
+  }
+
+  /**
    * The answer this server gives to a request refused as a whole, in tRPC's error shape: for
    * transports that refuse a request before the server sees it (e.g. a body over {@link
    * ServerOptions#maxBodyBytes()}), so that their answers look like the server's own.
@@ -166,27 +222,44 @@ public final class ParleyServer<C> {
 
   /**
    * Shuts down gracefully: new calls are refused with {@code SERVICE_UNAVAILABLE} at once, calls in
-   * flight may finish within {@code grace}. Calls still running after it are left to their timeout.
+   * flight may finish within {@code grace}, WebSocket connections are closed as {@link
+   * #closeStreams} says (those still open after the grace at once, {@code 1012}). Calls still
+   * running after the grace are left to their timeout.
    *
-   * @return whether every call in flight finished within {@code grace}
+   * @return whether every call in flight finished, and every WebSocket connection closed, within
+   *     {@code grace}
    */
   public boolean shutdown(Duration grace) {
     Objects.requireNonNull(grace, "grace");
+    long deadline = System.nanoTime() + grace.toNanos();
+    sockets.closeAll();
     try {
-      return pipeline.shutdown(grace);
+      boolean calls = pipeline.shutdown(grace);
+      boolean closed = sockets.awaitClosed(Duration.ofNanos(Math.max(0,
+          deadline - System.nanoTime())));
+      if (!closed) {
+        sockets.closeNow();
+      }
+      return calls && closed;
     } catch (InterruptedException e) {
+      sockets.closeNow();
       Thread.currentThread().interrupt();
       return false;
     }
   }
 
   /**
-   * Ends every live subscription with {@code SERVICE_UNAVAILABLE}, so that its clients resume
-   * elsewhere, and each one that starts from now on, while queries and mutations go on being
-   * served: the first step of a graceful shutdown, taken by transports before they wait for the
-   * requests in flight. {@link #shutdown} takes it too.
+   * Ends every live subscription, so that its clients resume elsewhere, and each one that starts
+   * from now on, while queries and mutations go on being served: the first step of a graceful
+   * shutdown, taken by transports before they wait for the requests in flight. {@link #shutdown}
+   * takes it too. An SSE stream ends with {@code SERVICE_UNAVAILABLE}. A WebSocket connection is
+   * sent {@code {"id":null,"method":"reconnect"}}, its subscriptions end without a message (its
+   * client subscribes again elsewhere), its new requests are refused {@code SERVICE_UNAVAILABLE},
+   * and it is closed with {@code 1012} once its queries and mutations in flight are answered; new
+   * connections are refused ({@link #refuseSocket}). Returns at once.
    */
   public void closeStreams() {
+    sockets.closeAll();
     pipeline.closeStreams();
   }
 

@@ -38,8 +38,29 @@ import java.util.Set;
  *     {@code FORBIDDEN}. Default {@code false}
  * @param keepAlive how often a live stream that sends nothing proves it is alive: an SSE stream
  *     sends a {@code ping} event, and tells its client to reconnect after three intervals of
- *     silence. Default {@value #DEFAULT_KEEP_ALIVE_SECONDS} seconds; {@link Duration#ZERO} turns
- *     it off; must not be negative
+ *     silence; a WebSocket connection is sent a ping frame, and is closed ({@code 1001}) when
+ *     nothing, not even the pong, came back from it by the next one. Default {@value
+ *     #DEFAULT_KEEP_ALIVE_SECONDS} seconds; {@link Duration#ZERO} turns it off; must not be
+ *     negative
+ * @param socketMaxFrameBytes the largest WebSocket message read, in bytes of UTF-8; a larger one
+ *     closes its connection with {@code 1009}. Default {@value #DEFAULT_SOCKET_MAX_FRAME_BYTES} (1
+ *     MiB); must be {@code > 0}
+ * @param socketFramesPerSecond the most messages one WebSocket connection may send a second,
+ *     bursts of as many included (a token bucket); more closes it with {@code 1008}. Default
+ *     {@value #DEFAULT_SOCKET_FRAMES_PER_SECOND}; must be {@code > 0}
+ * @param socketMaxCalls the most calls (queries, mutations and subscriptions) live at once on one
+ *     WebSocket connection; a request past it is answered {@code TOO_MANY_REQUESTS} and the
+ *     connection stays. Default {@value #DEFAULT_SOCKET_MAX_CALLS}; must be {@code > 0}
+ * @param socketQueueBytes the most bytes waiting to be sent on one WebSocket connection (its
+ *     outbound queue, the message being written included); a subscription's handler waits in
+ *     {@link Sink#next} while its value does not fit, and so does any other answer. A single
+ *     message larger than the bound is sent alone, when the queue is empty. Default {@value
+ *     #DEFAULT_SOCKET_QUEUE_BYTES} (1 MiB); must be {@code > 0}
+ * @param socketStallTimeout how long a WebSocket connection may leave its full outbound queue
+ *     unread (nothing written while a message waits for room) before it is closed with {@code
+ *     1013} and its subscriptions cancelled; also how long a closing connection waits for its
+ *     client to take the close frame before it is dropped. Default {@value
+ *     #DEFAULT_SOCKET_STALL_SECONDS} seconds; must be {@code > 0}
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -49,7 +70,12 @@ public record ServerOptions(
     boolean validateOutput,
     Set<String> allowedOrigins,
     boolean allowCredentials,
-    Duration keepAlive) {
+    Duration keepAlive,
+    int socketMaxFrameBytes,
+    int socketFramesPerSecond,
+    int socketMaxCalls,
+    int socketQueueBytes,
+    Duration socketStallTimeout) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -62,10 +88,22 @@ public record ServerOptions(
 
   /** The default of {@link #keepAlive()} in seconds: {@value}. */
   public static final int DEFAULT_KEEP_ALIVE_SECONDS = 10;
+  /** The default of {@link #socketMaxFrameBytes()}: {@value} (1 MiB). */
+  public static final int DEFAULT_SOCKET_MAX_FRAME_BYTES = 1024 * 1024;
+  /** The default of {@link #socketFramesPerSecond()}: {@value}. */
+  public static final int DEFAULT_SOCKET_FRAMES_PER_SECOND = 1000;
+  /** The default of {@link #socketMaxCalls()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_CALLS = 1000;
+  /** The default of {@link #socketQueueBytes()}: {@value} (1 MiB). */
+  public static final int DEFAULT_SOCKET_QUEUE_BYTES = 1024 * 1024;
+  /** The default of {@link #socketStallTimeout()} in seconds: {@value}. */
+  public static final int DEFAULT_SOCKET_STALL_SECONDS = 10;
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
       DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
-      Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS));
+      Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS), DEFAULT_SOCKET_MAX_FRAME_BYTES,
+      DEFAULT_SOCKET_FRAMES_PER_SECOND, DEFAULT_SOCKET_MAX_CALLS, DEFAULT_SOCKET_QUEUE_BYTES,
+      Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS));
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -88,6 +126,15 @@ public record ServerOptions(
     if (keepAlive.isNegative()) {
       throw new IllegalArgumentException(
           "keepAlive: " + keepAlive + " (expected: >= 0, 0 for none)");
+    }
+    positive("socketMaxFrameBytes", socketMaxFrameBytes);
+    positive("socketFramesPerSecond", socketFramesPerSecond);
+    positive("socketMaxCalls", socketMaxCalls);
+    positive("socketQueueBytes", socketQueueBytes);
+    Objects.requireNonNull(socketStallTimeout, "socketStallTimeout");
+    if (socketStallTimeout.isZero() || socketStallTimeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "socketStallTimeout: " + socketStallTimeout + " (expected: > 0)");
     }
     Set<String> origins = new LinkedHashSet<>();
     for (String o : allowedOrigins) {
@@ -151,6 +198,11 @@ public record ServerOptions(
     private Set<String> allowedOrigins;
     private boolean allowCredentials;
     private Duration keepAlive;
+    private int socketMaxFrameBytes;
+    private int socketFramesPerSecond;
+    private int socketMaxCalls;
+    private int socketQueueBytes;
+    private Duration socketStallTimeout;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -161,6 +213,11 @@ public record ServerOptions(
       allowedOrigins = from.allowedOrigins;
       allowCredentials = from.allowCredentials;
       keepAlive = from.keepAlive;
+      socketMaxFrameBytes = from.socketMaxFrameBytes;
+      socketFramesPerSecond = from.socketFramesPerSecond;
+      socketMaxCalls = from.socketMaxCalls;
+      socketQueueBytes = from.socketQueueBytes;
+      socketStallTimeout = from.socketStallTimeout;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -211,6 +268,36 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#socketMaxFrameBytes()}, in bytes; default 1 MiB. */
+    public Builder socketMaxFrameBytes(int bytes) {
+      this.socketMaxFrameBytes = bytes;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#socketFramesPerSecond()}, in messages; default 1000. */
+    public Builder socketFramesPerSecond(int frames) {
+      this.socketFramesPerSecond = frames;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#socketMaxCalls()}, in calls; default 1000. */
+    public Builder socketMaxCalls(int calls) {
+      this.socketMaxCalls = calls;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#socketQueueBytes()}, in bytes; default 1 MiB. */
+    public Builder socketQueueBytes(int bytes) {
+      this.socketQueueBytes = bytes;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#socketStallTimeout()}; default 10 s. */
+    public Builder socketStallTimeout(Duration timeout) {
+      this.socketStallTimeout = Objects.requireNonNull(timeout, "socketStallTimeout");
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -218,7 +305,8 @@ public record ServerOptions(
      */
     public ServerOptions build() {
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
-          validateOutput, allowedOrigins, allowCredentials, keepAlive);
+          validateOutput, allowedOrigins, allowCredentials, keepAlive, socketMaxFrameBytes,
+          socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout);
     }
   }
 }

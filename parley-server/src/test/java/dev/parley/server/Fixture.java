@@ -6,6 +6,7 @@ import dev.parley.Parley;
 import dev.parley.Query;
 import dev.parley.Schema;
 import dev.parley.Shared;
+import dev.parley.Subscription;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,18 @@ final class Fixture {
   static final Query<Shared, Shape, Shape> GROW =
       Parley.query("grow").input(Shape.class).output(Shape.class);
 
-  static final Contract CONTRACT = Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW);
+  record Upto(@jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100)
+      int upto) {}
+
+  /** Counts 1, 2 … upto, each value tracked by its own number; resumed after the last seen. */
+  static final Subscription<Shared, Upto, Long> COUNT =
+      Parley.subscription("count").input(Upto.class).output(Long.class);
+  /** Each todo added from the moment it started, until stopped. */
+  static final Subscription<Shared, Void, Todo> ADDED =
+      Parley.subscription("todos.added").output(Todo.class);
+
+  static final Contract CONTRACT =
+      Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW, COUNT, ADDED);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -59,13 +71,33 @@ final class Fixture {
 
   static <C> ParleyServer<C> implement(ParleyServer<C> server) {
     List<Todo> store = new CopyOnWriteArrayList<>(List.of(new Todo(1, "milk")));
+    List<java.util.concurrent.BlockingQueue<Todo>> watchers = new CopyOnWriteArrayList<>();
     AtomicLong ids = new AtomicLong(1);
     server.implement(LIST, (ctx, in) -> List.copyOf(store));
     server.implement(ADD, (ctx, in) -> {
       Todo t = new Todo(ids.incrementAndGet(), in.text());
       store.add(t);
+      watchers.forEach(w -> w.add(t));
       return t;
     }).resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
+    server.implement(COUNT, (ctx, in, sink) -> {
+      long from = sink.lastEventId().map(Long::parseLong).orElse(0L) + 1;
+      for (long n = from; n <= in.upto(); n++) {
+        sink.next(Long.toString(n), n);
+      }
+    });
+    server.implement(ADDED, (ctx, in, sink) -> {
+      java.util.concurrent.BlockingQueue<Todo> added =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      watchers.add(added);
+      try {
+        while (true) {
+          sink.next(added.take());
+        }
+      } finally {
+        watchers.remove(added);
+      }
+    });
     server.implement(GET, (ctx, in) -> store.stream().filter(t -> t.id() == in.id()).findFirst()
         .orElseThrow(() -> new dev.parley.ParleyException(
             dev.parley.ErrorCode.NOT_FOUND, "no todo " + in.id())));

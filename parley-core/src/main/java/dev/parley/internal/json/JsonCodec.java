@@ -169,18 +169,27 @@ public final class JsonCodec {
 
   /** Parses {@code json} into a tree, as {@link #parse(byte[])} does. */
   public JsonNode parse(String json) {
+    return parse(json, "input");
+  }
+
+  /**
+   * Parses {@code json} into a tree, as {@link #parse(byte[])} does; {@code what} names it in
+   * messages, e.g. {@code "message"}.
+   */
+  public JsonNode parse(String json, String what) {
     Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(what, "what");
     if (json.isBlank()) {
       return MissingNode.getInstance();
     }
     try {
       return mapper.readTree(json);
     } catch (MismatchedInputException e) {
-      throw JsonErrors.trailing(e, "input");
+      throw JsonErrors.trailing(e, what);
     } catch (JacksonException e) {
-      throw JsonErrors.translate(e, "input", maxNestingDepth, Source.of(json));
+      throw JsonErrors.translate(e, what, maxNestingDepth, Source.of(json));
     } catch (NumberFormatException e) {
-      throw JsonErrors.outOfRange(e, "input");
+      throw JsonErrors.outOfRange(e, what);
     }
   }
 

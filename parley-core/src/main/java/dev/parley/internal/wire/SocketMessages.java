@@ -187,6 +187,54 @@ public final class SocketMessages {
   // ---- reading ----
 
   /**
+   * Whether a connection's URL query ({@code a=1&connectionParams=1}, raw) announces that a
+   * {@code connectionParams} message comes first, as {@code wsLink} does when given some.
+   */
+  public static boolean announcesConnectionParams(String query) {
+    int start = 0;
+    while (start <= query.length()) {
+      int amp = query.indexOf('&', start);
+      int end = amp < 0 ? query.length() : amp;
+      if (query.startsWith(CONNECTION_PARAMS_QUERY, start)
+          && start + CONNECTION_PARAMS_QUERY.length() == end) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  /**
+   * The parameters of a {@code connectionParams} message: its {@code data}, an object of strings,
+   * or {@code null} for none (an empty map).
+   *
+   * @throws IllegalArgumentException saying why, when {@code message} is not a {@code
+   *     connectionParams} message or its data is not an object of strings
+   */
+  public static Map<String, String> connectionParams(JsonNode message) {
+    if (!message.isObject() || !CONNECTION_PARAMS.equals(text(message.get("method")))) {
+      throw new IllegalArgumentException(
+          "the first message must be {\"method\":\"connectionParams\",\"data\":{…}}");
+    }
+    JsonNode data = message.get("data");
+    if (data == null || data.isNull()) {
+      return Map.of();
+    }
+    if (!data.isObject()) {
+      throw new IllegalArgumentException("connectionParams data must be an object of strings");
+    }
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : data.properties()) {
+      if (!e.getValue().isString()) {
+        throw new IllegalArgumentException("connectionParams data must be an object of strings: \""
+            + e.getKey() + "\" is not a string");
+      }
+      params.put(e.getKey(), e.getValue().stringValue());
+    }
+    return params;
+  }
+
+  /**
    * The messages of one frame's JSON: the elements of an array, or the value itself.
    */
   public static List<JsonNode> messages(JsonNode frame) {

@@ -39,7 +39,8 @@ public final class JettyServers {
 
   /**
    * A Jetty server with one connector speaking HTTP/1.1 and h2c (by prior knowledge and by {@code
-   * Upgrade}), the Parley handler under the base path, optionally static files from the class path
+   * Upgrade}), the Parley handler under the base path (WebSocket connections at the base path
+   * itself), optionally static files from the class path
    * at {@code /}, graceful stop, Jetty's own refusals in Parley's JSON, a deadline on reading each
    * request, a cap on connections and the given listen backlog.
    *
@@ -62,7 +63,7 @@ public final class JettyServers {
 
     Handler files = settings.staticDir() == null ? null : staticFiles(settings.staticDir());
     ParleyHandler handler =
-        new ParleyHandler(parley, settings.basePath(), settings.readTimeout(), files);
+        new ParleyHandler(parley, jetty, settings.basePath(), settings.readTimeout(), files);
     Drain drain = new Drain(handler, errors.answer(503));
     SlowRequests slow = new SlowRequests(drain, settings.readTimeout().toNanos(),
         errors.answer(408).body());

@@ -21,6 +21,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,14 +47,17 @@ public final class ParleyHandler extends Handler.Wrapper {
   private final ParleyResponse late;
   private final ParleyResponse unreadable;
   private final long readNanos;
+  private final SocketUpgrade sockets;
 
   /**
    * A handler for {@code server} under {@code basePath} ({@code /} or a path such as {@code
-   * /parley}, no trailing slash), delegating other paths to {@code fallback} when not null.
+   * /parley}, no trailing slash), delegating other paths to {@code fallback} when not null, and
+   * upgrading requests at the base path to WebSocket connections on {@code jetty}.
    */
-  public ParleyHandler(ParleyServer<?> server, String basePath, Duration readTimeout,
-      @Nullable Handler fallback) {
+  public ParleyHandler(ParleyServer<?> server, Server jetty, String basePath,
+      Duration readTimeout, @Nullable Handler fallback) {
     super(fallback);
+    this.sockets = new SocketUpgrade(server, jetty);
     this.server = server;
     this.prefix = basePath.equals("/") ? "" : basePath;
     this.maxBodyBytes = server.options().maxBodyBytes();
@@ -95,6 +99,12 @@ public final class ParleyHandler extends Handler.Wrapper {
       return true;
     }
     String method = request.getMethod();
+    if (below.isEmpty() && SocketUpgrade.isUpgrade(request)) {
+      String query = request.getHttpURI().getQuery();
+      sockets.upgrade(request, response, callback, new ParleyRequest("GET", below,
+          query == null ? "" : query, headers(request), BoundedBody.EMPTY, remote(request)));
+      return true;
+    }
     byte[] body;
     try {
       body = method.equals("GET") || method.equals("HEAD")
@@ -127,7 +137,8 @@ public final class ParleyHandler extends Handler.Wrapper {
     return true;
   }
 
-  private static void respond(Response response, Callback callback, ParleyResponse answer) {
+  /** Writes {@code answer} whole. */
+  static void respond(Response response, Callback callback, ParleyResponse answer) {
     response.setStatus(answer.status());
     HttpFields.Mutable out = response.getHeaders();
     for (Map.Entry<String, String> h : answer.headers().entrySet()) {

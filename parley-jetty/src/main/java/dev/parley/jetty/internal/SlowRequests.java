@@ -9,6 +9,7 @@ import org.eclipse.jetty.http2.HTTP2Connection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * its request line and headers a byte at a time (the idle timeout restarts on every byte) is
  * answered {@code 408} in Parley's JSON and disconnected once bytes of a request have been
  * arriving for longer than the read timeout without the request being complete. Bodies have their
- * own deadline ({@link BoundedBody}); HTTP/2 has its own flow control and is left alone. While a
+ * own deadline ({@link BoundedBody}); HTTP/2 has its own flow control and is left alone, and so
+ * are WebSocket connections, which the server's heartbeat watches. While a
  * connection's request is being handled it is not watched. One daemon thread looks at every
  * connection once a second.
  */
@@ -48,9 +50,14 @@ final class SlowRequests extends Handler.Wrapper implements Connection.Listener 
     System.arraycopy(json, 0, answer, h.length, json.length);
   }
 
+  /**
+   * Watches HTTP/1.x connections: those that carry their requests' metadata themselves. HTTP/2
+   * connections (their streams carry it) and WebSocket connections (upgraded, no requests) are
+   * left alone.
+   */
   @Override
   public void onOpened(Connection connection) {
-    if (!(connection instanceof HTTP2Connection)) {
+    if (connection instanceof ConnectionMetaData && !(connection instanceof HTTP2Connection)) {
       connections.put(connection, new Progress(connection));
     }
   }

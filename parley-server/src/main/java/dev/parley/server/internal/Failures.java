@@ -42,13 +42,13 @@ public final class Failures {
   }
 
   /** The answer of a call whose caller went away. */
-  static ParleyException gone(String name) {
+  public static ParleyException gone(String name) {
     return new ParleyException(ErrorCode.CLIENT_CLOSED_REQUEST,
         "\"" + name + "\" was cancelled: the caller went away");
   }
 
   /** The refusal of every call while the server shuts down. */
-  static ParleyException shuttingDown() {
+  public static ParleyException shuttingDown() {
     return new ParleyException(ErrorCode.SERVICE_UNAVAILABLE, "Server is shutting down");
   }
 }

@@ -34,18 +34,38 @@ public final class Heartbeats {
     }
     AtomicBoolean running = new AtomicBoolean();
     long nanos = interval.toNanos();
-    ScheduledFuture<?> task = timer.scheduleAtFixedRate(() -> {
-      if (running.compareAndSet(false, true)) {
-        BEATS.newThread(() -> {
-          try {
-            beat.run();
-          } finally {
-            running.set(false);
-          }
-        }).start();
-      }
-    }, nanos, nanos, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> task;
+    try {
+      task = timer.scheduleAtFixedRate(() -> {
+        if (running.compareAndSet(false, true)) {
+          BEATS.newThread(() -> {
+            try {
+              beat.run();
+            } finally {
+              running.set(false);
+            }
+          }).start();
+        }
+      }, nanos, nanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      return () -> {};
+    }
     return () -> task.cancel(false);
+  }
+
+  /**
+   * Runs {@code task} once after {@code delay}, on a virtual thread, unless cancelled first; at
+   * once when the timer is stopped.
+   */
+  public Beat after(Duration delay, Runnable task) {
+    try {
+      ScheduledFuture<?> t = timer.schedule(() -> BEATS.newThread(task).start(), delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+      return () -> t.cancel(false);
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      BEATS.newThread(task).start();
+      return () -> {};
+    }
   }
 
   /** Stops the timer. */

@@ -81,6 +81,19 @@ public final class HttpWire {
     }
   }
 
+  /**
+   * The answer that refuses a WebSocket upgrade: {@code FORBIDDEN} when the browser rules refuse
+   * its origin (or its cookies) as they would an HTTP request's, {@code SERVICE_UNAVAILABLE} while
+   * the server shuts down; null when it may be accepted.
+   */
+  public @Nullable ParleyResponse upgradeRefusal(ParleyRequest upgrade) {
+    ParleyException refused = browser.refusal(upgrade);
+    if (refused == null && pipeline.isClosed()) {
+      refused = Failures.shuttingDown();
+    }
+    return refused == null ? null : whole(refused);
+  }
+
   /** The answer to a request that failed as a whole (no procedure path), in tRPC's error shape. */
   public ParleyResponse whole(ParleyException e) {
     return answers.single(answers.error(e, null));

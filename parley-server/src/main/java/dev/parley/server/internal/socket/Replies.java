@@ -1,0 +1,61 @@
+package dev.parley.server.internal.socket;
+
+import dev.parley.ParleyException;
+import dev.parley.internal.json.JsonCodec;
+import dev.parley.internal.wire.Envelopes;
+import dev.parley.internal.wire.SocketMessages;
+import dev.parley.internal.wire.WireError;
+import dev.parley.server.Result;
+import dev.parley.server.internal.Answer;
+import dev.parley.server.internal.Failures;
+import dev.parley.server.internal.Route;
+import java.lang.reflect.Type;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the server's WebSocket messages ({@link SocketMessages}) from the pipeline's answers and
+ * a subscription's values, with the server's codec. Immutable and thread-safe.
+ */
+final class Replies {
+  private final JsonCodec codec;
+  private final Envelopes envelopes;
+  private final SocketMessages messages;
+
+  Replies(JsonCodec codec) {
+    this.codec = codec;
+    this.envelopes = new Envelopes(codec);
+    this.messages = new SocketMessages(codec);
+  }
+
+  /** A query's or a mutation's result, a mutation's with its resources. */
+  byte[] result(byte[] id, Answer.Success success) {
+    Route route = success.route();
+    Result result = success.result();
+    try {
+      byte[] data = route.returnsOutput()
+          ? codec.encode(route.procedure().output().type(), result.output()) : null;
+      return SocketMessages.data(id, data, null, route.isMutation() ? result.resources() : null);
+    } catch (ParleyException unwritable) {
+      return error(id, Failures.of(unwritable, success.name()), success.name());
+    }
+  }
+
+  /** One value of a subscription, tracked when {@code eventId} is not null. */
+  byte[] value(byte[] id, Type type, @Nullable String eventId, @Nullable Object value) {
+    return SocketMessages.data(id, codec.encode(type, value), eventId, null);
+  }
+
+  /** An error answer; {@code path} is the procedure's name, null when the message named none. */
+  byte[] error(byte[] id, ParleyException e, @Nullable String path) {
+    WireError described;
+    try {
+      described = envelopes.describe(e, path);
+    } catch (ParleyException unwritable) {
+      Failures.LOG.error("the data of a {} error cannot be written as JSON; sent without it",
+          e.code(), unwritable.getCause());
+      described = envelopes.describe(new ParleyException(e.code(), String.valueOf(e.getMessage()),
+          e.issues(), null, null, e.retryAfter().orElse(null)), path);
+    }
+    return messages.error(id, described);
+  }
+}

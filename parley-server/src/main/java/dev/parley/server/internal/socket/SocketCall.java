@@ -1,0 +1,137 @@
+package dev.parley.server.internal.socket;
+
+import dev.parley.ErrorCode;
+import dev.parley.internal.wire.SocketMessages;
+import dev.parley.server.internal.Answer;
+import dev.parley.server.internal.Caller;
+import dev.parley.server.internal.Cancellation;
+import dev.parley.server.internal.Invocation;
+import dev.parley.server.internal.Outbound;
+import dev.parley.server.internal.Pipeline;
+import dev.parley.server.internal.Stream;
+import java.lang.reflect.Type;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call live on a connection, from its request to its last message: a query's or mutation's
+ * result or error, or a subscription's {@code started}, values, and {@code stopped} or error. Its
+ * messages are queued in order, none after the last: a value racing the end is dropped.
+ */
+final class SocketCall implements Outbound {
+  private final SocketConnection connection;
+  private final Message.Call request;
+  private final Cancellation cancellation = new Cancellation();
+  private final @Nullable Type valueType;
+  private final ReentrantLock order = new ReentrantLock();
+  private boolean ended;
+  private volatile boolean stopRequested;
+  private volatile boolean silenced;
+
+  /**
+   * A call of {@code request} on {@code connection}.
+   *
+   * @param valueType the output type of the subscription it names, null when it names none
+   */
+  SocketCall(SocketConnection connection, Message.Call request, @Nullable Type valueType) {
+    this.connection = connection;
+    this.request = request;
+    this.valueType = valueType;
+  }
+
+  /** Its key among the connection's live calls. */
+  String key() {
+    return request.key();
+  }
+
+  /** Whether it was asked for as a subscription. */
+  boolean isSubscription() {
+    return request.method().equals("subscription");
+  }
+
+  /** The pipeline's invocation of it by {@code caller}, with the server's deadline for a unary call. */
+  Invocation invocation(Pipeline pipeline, Caller caller) {
+    if (isSubscription()) {
+      return new Invocation(request.path(), null, request.input(), caller, request.method(), 0, 0,
+          cancellation, new Stream(this, request.lastEventId()));
+    }
+    long budget = pipeline.budget(0);
+    return new Invocation(request.path(), null, request.input(), caller, request.method(), budget,
+        System.nanoTime() + budget, cancellation);
+  }
+
+  /** The client stopped it: it ends with {@code stopped}. */
+  void stop() {
+    stopRequested = true;
+    cancellation.cancel();
+  }
+
+  /** Ends it without a last message: its connection closes, or asks its client to reconnect. */
+  void silence() {
+    silenced = true;
+    cancellation.cancel();
+  }
+
+  @Override
+  public void started() {
+    send(SocketMessages.started(request.id()), false);
+  }
+
+  @Override
+  public void value(@Nullable String eventId, @Nullable Object value) throws InterruptedException {
+    if (valueType == null) {
+      throw new IllegalStateException(request.path() + " is not a subscription");
+    }
+    byte[] message = connection.replies().value(request.id(), valueType, eventId, value);
+    order.lockInterruptibly();
+    try {
+      if (ended || !connection.outbox().put(message)) {
+        throw new CancellationException("\"" + request.path() + "\": the connection is closed");
+      }
+    } finally {
+      order.unlock();
+    }
+  }
+
+  /** The pipeline's answer: the call's last message, unless it was silenced. */
+  void answered(Answer answer) {
+    connection.release(this);
+    byte[] last = switch (answer) {
+      case Answer.Success s -> isSubscription() ? SocketMessages.stopped(request.id())
+          : connection.replies().result(request.id(), s);
+      case Answer.Failure f -> {
+        if (silenced) {
+          yield null;
+        }
+        if (stopRequested && f.error().code() == ErrorCode.CLIENT_CLOSED_REQUEST) {
+          yield SocketMessages.stopped(request.id());
+        }
+        yield connection.replies().error(request.id(), f.error(), f.name());
+      }
+    };
+    if (last == null) {
+      order.lock();
+      ended = true;
+      order.unlock();
+    } else {
+      send(last, true);
+    }
+    connection.settled();
+  }
+
+  private void send(byte[] message, boolean last) {
+    order.lock();
+    try {
+      if (ended) {
+        return;
+      }
+      ended = last;
+      connection.outbox().put(message);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      order.unlock();
+    }
+  }
+}

@@ -1,0 +1,376 @@
+package dev.parley.server.internal.socket;
+
+import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
+import dev.parley.Subscription;
+import dev.parley.internal.wire.SocketClose;
+import dev.parley.internal.wire.SocketMessages;
+import dev.parley.server.Identity;
+import dev.parley.server.ParleyRequest;
+import dev.parley.server.SocketOut;
+import dev.parley.server.SocketSession;
+import dev.parley.server.Transport;
+import dev.parley.server.internal.Caller;
+import dev.parley.server.internal.Failures;
+import dev.parley.server.internal.Heartbeats;
+import dev.parley.server.internal.Invocation;
+import dev.parley.server.internal.Pipeline;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One WebSocket connection: its caller (authenticated on opening, or from its first message when
+ * its URL announced {@code connectionParams}), its live calls by id, its bounded outbound queue,
+ * its frame rate and its heartbeat; torn down once, whatever ends it. Each frame is read on the
+ * transport's thread; each call runs on a virtual thread of its own.
+ */
+final class SocketConnection implements SocketSession {
+  private static final ThreadFactory CALLS = Thread.ofVirtual().name("parley-call").factory();
+  private static final byte[] PONG = SocketMessages.PONG.getBytes(StandardCharsets.US_ASCII);
+
+  private enum State { AWAITING_PARAMS, OPEN, DRAINING, CLOSED }
+
+  private final Sockets sockets;
+  private final Pipeline pipeline;
+  private final ParleyRequest upgrade;
+  private final SocketOut out;
+  private final Outbox outbox;
+  private final FrameRate rate;
+  private final Map<String, SocketCall> live = new HashMap<>();
+  private volatile State state = State.OPEN;
+  private @Nullable Caller caller;
+  private boolean disposed;
+  private volatile boolean reconnectAsked;
+  private volatile long heardAt = System.nanoTime();
+  private volatile long pingedAt;
+  private volatile boolean pinged;
+  private volatile Heartbeats.Beat beat = () -> {};
+  private volatile Heartbeats.Beat drop = () -> {};
+
+  SocketConnection(Sockets sockets, ParleyRequest upgrade, SocketOut out) {
+    this.sockets = sockets;
+    this.pipeline = sockets.pipeline();
+    this.upgrade = upgrade;
+    this.out = out;
+    var options = pipeline.options();
+    this.outbox = new Outbox(out, options.socketQueueBytes(),
+        options.socketStallTimeout().toNanos(), sockets,
+        () -> close(SocketClose.SLOW_READER, "Outbound queue full for "
+            + options.socketStallTimeout().toMillis() + " ms", false),
+        () -> onClose(1006));
+    this.rate = new FrameRate(options.socketFramesPerSecond());
+  }
+
+  /** Starts the heartbeat and authenticates, unless {@code connectionParams} come first. */
+  void start() {
+    beat = pipeline.heartbeats().every(pipeline.options().keepAlive(), this::beat);
+    if (SocketMessages.announcesConnectionParams(upgrade.query())) {
+      state = State.AWAITING_PARAMS;
+    } else {
+      authenticate(upgrade);
+    }
+  }
+
+  Outbox outbox() {
+    return outbox;
+  }
+
+  Replies replies() {
+    return sockets.replies();
+  }
+
+  /** The bytes in its outbound queue now. */
+  long queuedBytes() {
+    return outbox.bytes();
+  }
+
+  @Override
+  public void onText(String text) {
+    heardAt = System.nanoTime();
+    if (state == State.CLOSED || !admitted()) {
+      return;
+    }
+    int max = pipeline.options().socketMaxFrameBytes();
+    if (text.length() > max || (text.length() > max / 3 && utf8Length(text) > max)) {
+      close(SocketClose.TOO_BIG, "Message larger than " + max + " bytes", true);
+      return;
+    }
+    if (text.equals(SocketMessages.PING)) {
+      put(PONG);
+      return;
+    }
+    if (text.equals(SocketMessages.PONG)) {
+      return;
+    }
+    JsonNode frame;
+    try {
+      frame = sockets.frames().parse(text, "message");
+    } catch (ParleyException e) {
+      refuse(Message.NO_ID, e, null);
+      return;
+    }
+    if (frame.isMissingNode()) {
+      refuse(Message.NO_ID, new ParleyException(ErrorCode.PARSE_ERROR, "message is empty"), null);
+      return;
+    }
+    if (state == State.AWAITING_PARAMS) {
+      connectionParams(frame);
+      return;
+    }
+    for (JsonNode node : SocketMessages.messages(frame)) {
+      handle(Message.read(node, pipeline.codec()));
+    }
+  }
+
+  @Override
+  public void onBinary() {
+    heardAt = System.nanoTime();
+    if (state != State.CLOSED && admitted()) {
+      close(SocketClose.BINARY, "Binary messages are not supported", true);
+    }
+  }
+
+  @Override
+  public void onPong() {
+    heardAt = System.nanoTime();
+  }
+
+  @Override
+  public void onClose(int code) {
+    List<SocketCall> calls;
+    synchronized (this) {
+      state = State.CLOSED;
+      if (disposed) {
+        return;
+      }
+      disposed = true;
+      calls = new ArrayList<>(live.values());
+      live.clear();
+    }
+    calls.forEach(SocketCall::silence);
+    beat.cancel();
+    drop.cancel();
+    outbox.dispose();
+    sockets.closed(this);
+  }
+
+  /**
+   * Ends the connection: every live call is cancelled without a last message, and the connection
+   * is closed with {@code code}, after the messages queued when {@code graceful}, else at once; a
+   * peer that does not take the close frame within the stall timeout is dropped.
+   */
+  void close(int code, String reason, boolean graceful) {
+    List<SocketCall> calls;
+    synchronized (this) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+      calls = new ArrayList<>(live.values());
+      live.clear();
+    }
+    Failures.LOG.debug("closing a WebSocket connection from {}: {} {}", upgrade.remoteAddress(),
+        code, reason);
+    calls.forEach(SocketCall::silence);
+    beat.cancel();
+    if (graceful) {
+      outbox.finish(code, reason);
+    } else {
+      outbox.closeNow(code, reason);
+    }
+    drop = pipeline.heartbeats().after(pipeline.options().socketStallTimeout(), () -> {
+      out.abort();
+      onClose(1006);
+    });
+  }
+
+  /**
+   * The server shuts down: its subscriptions end at once without a message (the client
+   * resubscribes elsewhere), new requests are refused, the client is asked to reconnect, and the
+   * connection closes with {@code 1012} once the queries and mutations in flight are answered.
+   * Returns at once: the request to reconnect is queued on a virtual thread of its own.
+   */
+  void drain() {
+    List<SocketCall> subscriptions = new ArrayList<>();
+    synchronized (this) {
+      if (state == State.CLOSED || state == State.DRAINING) {
+        return;
+      }
+      state = State.DRAINING;
+      for (SocketCall c : live.values()) {
+        if (c.isSubscription()) {
+          subscriptions.add(c);
+        }
+      }
+    }
+    subscriptions.forEach(SocketCall::silence);
+    Thread.ofVirtual().name("parley-socket-drain").start(() -> {
+      put(SocketMessages.reconnect());
+      reconnectAsked = true;
+      settled();
+    });
+  }
+
+  /** Takes {@code call} off the live calls: its id may be used again. */
+  synchronized void release(SocketCall call) {
+    live.remove(call.key(), call);
+  }
+
+  /** A call's last message was queued: a draining connection closes after its last. */
+  void settled() {
+    boolean done;
+    synchronized (this) {
+      done = state == State.DRAINING && reconnectAsked && live.isEmpty();
+    }
+    if (done) {
+      close(SocketClose.RESTART, "Server is restarting", true);
+    }
+  }
+
+  private boolean admitted() {
+    if (rate.admit()) {
+      return true;
+    }
+    close(SocketClose.POLICY, "More than " + pipeline.options().socketFramesPerSecond()
+        + " messages a second", true);
+    return false;
+  }
+
+  private void handle(Message message) {
+    switch (message) {
+      case Message.Refused r -> refuse(r.id(), r.error(), r.path());
+      case Message.Stop s -> {
+        SocketCall call;
+        synchronized (this) {
+          call = live.get(s.key());
+        }
+        if (call != null && call.isSubscription()) {
+          call.stop();
+        }
+      }
+      case Message.Call c -> start(c);
+    }
+  }
+
+  private void start(Message.Call request) {
+    SocketCall call = null;
+    ParleyException refusal = null;
+    Caller who;
+    synchronized (this) {
+      who = caller;
+      if (state == State.CLOSED || who == null) {
+        return;
+      }
+      if (state == State.DRAINING) {
+        refusal = Failures.shuttingDown();
+      } else if (live.containsKey(request.key())) {
+        refusal = new ParleyException(ErrorCode.BAD_REQUEST, "Duplicate id " + request.key()
+            + ": a call with this id is still live on this connection");
+      } else if (live.size() >= pipeline.options().socketMaxCalls()) {
+        refusal = new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than "
+            + pipeline.options().socketMaxCalls() + " calls live on this connection");
+      } else {
+        call = new SocketCall(this, request, valueType(request.path()));
+        live.put(request.key(), call);
+      }
+    }
+    if (refusal != null) {
+      refuse(request.id(), refusal, request.path());
+      pipeline.refused(request.path(), who, refusal);
+      return;
+    }
+    SocketCall running = Objects.requireNonNull(call);
+    Invocation invocation = running.invocation(pipeline, who);
+    CALLS.newThread(() -> pipeline.run(invocation, running::answered)).start();
+  }
+
+  private @Nullable Type valueType(String name) {
+    return pipeline.contract().find(name)
+        .filter(d -> d instanceof Subscription<?, ?, ?>)
+        .map(d -> ((Subscription<?, ?, ?>) d).output().type())
+        .orElse(null);
+  }
+
+  private void connectionParams(JsonNode frame) {
+    Map<String, String> params;
+    try {
+      params = SocketMessages.connectionParams(frame);
+    } catch (IllegalArgumentException e) {
+      refuse(Message.NO_ID, new ParleyException(ErrorCode.BAD_REQUEST, e.getMessage()), null);
+      close(SocketClose.POLICY, "connectionParams must come first", true);
+      return;
+    }
+    authenticate(upgrade.withConnectionParams(params));
+  }
+
+  private void authenticate(ParleyRequest request) {
+    Identity<?> identity;
+    try {
+      identity = Objects.requireNonNull(sockets.authenticator().authenticate(request),
+          "the authenticator returned null");
+    } catch (Exception e) {
+      ParleyException error = Failures.of(e, "authenticator");
+      refuse(Message.NO_ID, error, null);
+      close(error.code().httpStatus() < 500 ? SocketClose.POLICY : SocketClose.INTERNAL,
+          "Authentication failed", true);
+      return;
+    }
+    synchronized (this) {
+      caller = pipeline.caller(identity, Transport.WEBSOCKET, request);
+      if (state == State.AWAITING_PARAMS) {
+        state = State.OPEN;
+      }
+    }
+  }
+
+  private void beat() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (pinged && heardAt - pingedAt < 0) {
+      close(SocketClose.GONE, "No answer to ping", true);
+      return;
+    }
+    pingedAt = System.nanoTime();
+    pinged = true;
+    out.ping();
+  }
+
+  private void refuse(byte[] id, ParleyException error, @Nullable String path) {
+    put(replies().error(id, error, path));
+  }
+
+  private void put(byte[] message) {
+    try {
+      outbox.put(message);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+}

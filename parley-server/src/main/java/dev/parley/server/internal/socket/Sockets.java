@@ -1,0 +1,128 @@
+package dev.parley.server.internal.socket;
+
+import dev.parley.internal.json.JsonCodec;
+import dev.parley.server.Authenticator;
+import dev.parley.server.ParleyRequest;
+import dev.parley.server.SocketOut;
+import dev.parley.server.SocketSession;
+import dev.parley.server.SocketStats;
+import dev.parley.server.internal.Pipeline;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The WebSocket connections of one server: opens them on the {@link Pipeline}, counts their queued
+ * bytes, and closes them all at shutdown. Thread-safe.
+ */
+public final class Sockets implements Outbox.Meter {
+  private final Pipeline pipeline;
+  private final Authenticator<?> authenticator;
+  private final JsonCodec frames;
+  private final Replies replies;
+  private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
+  private final AtomicLong queued = new AtomicLong();
+  private final AtomicLong peak = new AtomicLong();
+  private volatile boolean closing;
+
+  /** The connections of {@code pipeline}'s calls, each caller resolved by {@code authenticator}. */
+  public Sockets(Pipeline pipeline, Authenticator<?> authenticator) {
+    this.pipeline = pipeline;
+    this.authenticator = authenticator;
+    // a frame's array, message and params wrap the input: they do not count against its depth
+    this.frames = new JsonCodec(pipeline.options().maxJsonDepth() + 3);
+    this.replies = new Replies(pipeline.codec());
+  }
+
+  /** Opens a connection on {@code out}, accepted from {@code upgrade}; see {@code ParleyServer}. */
+  public SocketSession open(ParleyRequest upgrade, SocketOut out) {
+    SocketConnection connection = new SocketConnection(this, upgrade, out);
+    open.add(connection);
+    connection.start();
+    if (closing) {
+      connection.drain();
+    }
+    return connection;
+  }
+
+  /** Whether the server closes its connections: new ones are refused. */
+  public boolean isClosing() {
+    return closing;
+  }
+
+  /**
+   * Ends every connection's subscriptions at once, asks every client to reconnect elsewhere, and
+   * closes each connection ({@code 1012}) once its queries and mutations in flight are answered.
+   * Returns at once.
+   */
+  public void closeAll() {
+    closing = true;
+    for (SocketConnection c : open) {
+      c.drain();
+    }
+  }
+
+  /** Waits until every connection is closed, or {@code timeout} passed; true when all are. */
+  public boolean awaitClosed(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (open) {
+      while (!open.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(open, left);
+      }
+    }
+    return true;
+  }
+
+  /** Closes every connection still open at once ({@code 1012}), its calls cancelled. */
+  public void closeNow() {
+    closing = true;
+    for (SocketConnection c : open) {
+      c.close(dev.parley.internal.wire.SocketClose.RESTART, "Server is restarting", false);
+    }
+  }
+
+  /** The connections now. */
+  public SocketStats stats() {
+    return new SocketStats(open.size(), queued.get(), peak.get());
+  }
+
+  @Override
+  public void added(int n, long queuedNow) {
+    queued.addAndGet(n);
+    peak.accumulateAndGet(queuedNow, Math::max);
+  }
+
+  @Override
+  public void removed(int n) {
+    queued.addAndGet(-n);
+  }
+
+  void closed(SocketConnection connection) {
+    open.remove(connection);
+    synchronized (open) {
+      open.notifyAll();
+    }
+  }
+
+  Pipeline pipeline() {
+    return pipeline;
+  }
+
+  Authenticator<?> authenticator() {
+    return authenticator;
+  }
+
+  JsonCodec frames() {
+    return frames;
+  }
+
+  Replies replies() {
+    return replies;
+  }
+}
