@@ -191,6 +191,20 @@ class LiveDemoTest {
   }
 
   @Test
+  void theReadmesTickerCommandCountsOneToThree() throws Exception {
+    String prefix = "curl -N 'localhost:8080/parley/ticker?";
+    String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../README.md")).stream()
+        .filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    String query = line.substring(prefix.length(), line.lastIndexOf('\''));
+    var request = java.net.http.HttpRequest.newBuilder(URI.create(test.uri() + "/ticker?" + query)).build();
+
+    String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+    assertThat(body).contains("data: {\"n\":1}\nid: 1\n\n", "data: {\"n\":3}\nid: 3\n\n")
+        .endsWith("event: return\ndata: \n\n");
+  }
+
+  @Test
   void slowCountsAndSlowActiveDropsBackToZeroWhenItsClientsStop() throws Exception {
     assertThat(active()).isZero();
     try (var first = EventStreamClient.open(http, test.uri(), "slow", null, Map.of());
