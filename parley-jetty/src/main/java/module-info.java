@@ -7,11 +7,9 @@ module dev.parley.jetty {
   requires org.eclipse.jetty.http2.common;
   requires org.eclipse.jetty.io;
   requires org.eclipse.jetty.util;
-  requires org.eclipse.jetty.websocket.server;
-  requires org.eclipse.jetty.websocket.api;
+  requires org.eclipse.jetty.websocket.core.server;
+  requires org.eclipse.jetty.websocket.core.common;
   requires org.slf4j;
 
   exports dev.parley.jetty;
-  // Jetty calls the WebSocket listener's methods through method handles
-  exports dev.parley.jetty.internal to org.eclipse.jetty.websocket.common;
 }

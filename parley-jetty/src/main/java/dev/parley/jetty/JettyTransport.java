@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves a {@link ParleyServer} over HTTP with an embedded Jetty 12: HTTP/1.1 and h2c (HTTP/2
  * without TLS, by prior knowledge or by {@code Upgrade}) on one port, every call on a virtual
- * thread, tRPC's wire under a base path, and optionally static files at {@code /}.
+ * thread, tRPC's wire under a base path, WebSocket connections ({@code wsLink}'s wire) at the base
+ * path itself ({@code ws://host:port/parley}, by HTTP/1.1 {@code Upgrade} or HTTP/2's extended
+ * {@code CONNECT}), and optionally static files at {@code /}.
  *
  * <pre>{@code
  * try (var http = JettyTransport.start(server, 8080)) { ... }          // http://0.0.0.0:8080/parley
@@ -95,8 +97,10 @@ public final class JettyTransport implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: ends every live subscription with {@code SERVICE_UNAVAILABLE} (its clients
-   * resume elsewhere), answers every new request with Parley's JSON {@code 503
+   * Stops gracefully: ends every live SSE subscription with {@code SERVICE_UNAVAILABLE} (its clients
+   * resume elsewhere), asks every WebSocket client to reconnect and closes its connection ({@code
+   * 1012}) once its calls in flight are answered (see {@link ParleyServer#closeStreams()}),
+   * answers every new request with Parley's JSON {@code 503
    * SERVICE_UNAVAILABLE} and {@code Connection: close}, lets the requests in flight finish within
    * the shutdown grace (those whose body is still arriving included), then shuts the {@link
    * ParleyServer} down and stops Jetty, returning as soon as the last call is done. Calls still

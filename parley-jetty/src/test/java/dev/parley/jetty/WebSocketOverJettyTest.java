@@ -86,6 +86,28 @@ class WebSocketOverJettyTest {
   }
 
   @Test
+  void joinsAMessageSentInFragments() throws Exception {
+    try (SocketClient ws = SocketClient.open(transport, "")) {
+      ws.socket.sendText("{\"id\":1,\"method\":", false).join();
+      ws.socket.sendText("\"query\",\"params\":{\"path\":", false).join();
+      ws.socket.sendText("\"who\"}}", true).join();
+      assertThat(ws.next()).isEqualTo("{\"id\":1,\"result\":{\"type\":\"data\",\"data\":\"anonymous\"}}");
+    }
+  }
+
+  @Test
+  void answersAProtocolPingWithAPong() throws Exception {
+    try (SocketClient ws = SocketClient.open(transport, "")) {
+      ws.socket.sendPing(java.nio.ByteBuffer.wrap(new byte[] {7})).join();
+      long until = System.nanoTime() + 10_000_000_000L;
+      while (ws.pongs == 0 && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      assertThat(ws.pongs).isEqualTo(1);
+    }
+  }
+
+  @Test
   void answersPingWithPong() throws Exception {
     try (SocketClient ws = SocketClient.open(transport, "")) {
       ws.send("PING");

@@ -197,6 +197,16 @@ class WebSocketRefusalsTest {
   }
 
   @Test
+  void closesWith1009OnAMessageWhoseFragmentsPassTheLimit() throws Exception {
+    try (SocketClient ws = open(ServerOptions.builder().socketMaxFrameBytes(1000).build())) {
+      for (int i = 0; i < 3 && !ws.isClosed(); i++) {
+        ws.socket.sendText("x".repeat(400), false).exceptionally(e -> null).join();
+      }
+      assertThat(ws.closed()).isEqualTo(new SocketClient.Closed(1009, "Message larger than 1000 bytes"));
+    }
+  }
+
+  @Test
   void closesWith1008OnAFlood() throws Exception {
     try (SocketClient ws = open(ServerOptions.builder().socketFramesPerSecond(20).build())) {
       for (int i = 0; i < 100 && !ws.isClosed(); i++) {

@@ -240,6 +240,9 @@ public final class ParleyServer<C> {
       if (!closed) {
         sockets.closeNow();
       }
+      if (calls) {
+        pipeline.stopHeartbeats(); // no stream is left to keep alive
+      }
       return calls && closed;
     } catch (InterruptedException e) {
       sockets.closeNow();
@@ -261,6 +264,24 @@ public final class ParleyServer<C> {
   public void closeStreams() {
     sockets.closeAll();
     pipeline.closeStreams();
+  }
+
+  /**
+   * Ends every live subscription of the callers {@code revoked} matches, e.g. when a user is
+   * signed out or loses a role: each handler is interrupted and sees {@link Sink#isCancelled()},
+   * and its client is answered {@code UNAUTHORIZED}. A WebSocket connection of such a caller
+   * refuses its new requests {@code UNAUTHORIZED} and is closed {@code 1008} once its calls in
+   * flight are answered, so that its client authenticates again. Calls of those callers that start
+   * later are up to the authenticator, which no longer grants what was revoked.
+   *
+   * @return how many subscriptions it ended
+   */
+  public int revoke(java.util.function.Predicate<Identity<?>> revoked) {
+    Objects.requireNonNull(revoked, "revoked");
+    int ended = pipeline.revoke(revoked, new ParleyException(dev.parley.ErrorCode.UNAUTHORIZED,
+        "The caller's access was revoked"));
+    sockets.revoke(revoked);
+    return ended;
   }
 
   /** This server's options. */

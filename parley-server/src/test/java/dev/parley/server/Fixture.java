@@ -26,6 +26,8 @@ final class Fixture {
 
   record Edit(long id, @NotBlank @Size(max = 20) String text) {}
 
+  record Feed(@jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100) int limit) {}
+
   /** A discriminated union: the {@code type} property names the variant. */
   sealed interface Shape {
     record Circle(@jakarta.validation.constraints.Positive double radius) implements Shape {}
@@ -56,8 +58,11 @@ final class Fixture {
   static final Subscription<Shared, Void, Todo> ADDED =
       Parley.subscription("todos.added").output(Todo.class);
 
+  /** The todos after the last event id (a todo's id), up to {@code limit}, each tracked by its id. */
+  static final Subscription<Shared, Feed, Todo> FEED =
+      Parley.subscription("todos.feed").input(Feed.class).output(Todo.class);
   static final Contract CONTRACT =
-      Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW, COUNT, ADDED);
+      Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -114,6 +119,11 @@ final class Fixture {
     });
     server.implement(BAD_OUTPUT, (ctx, in) -> new Todo(7, null));
     server.implement(PING, (ctx, in) -> null);
+    server.implement(FEED, (ctx, in, sink) -> {
+      long after = sink.lastEventId().map(Long::parseLong).orElse(0L);
+      store.stream().filter(t -> t.id() > after).limit(in.limit())
+          .forEach(t -> sink.next(Long.toString(t.id()), t));
+    });
     server.implement(GROW, (ctx, in) -> switch (in) {
       case Shape.Circle c -> new Shape.Circle(c.radius() * 2);
       case Shape.Square q -> new Shape.Square(q.side() * 2);

@@ -43,6 +43,10 @@ class ProtocolDocTest {
       int status = Integer.parseInt(e.response().startLine().split(" ")[1]);
       assertThat(actual.status()).as(actual.bodyText()).isEqualTo(status);
       e.response().headers().forEach((k, v) -> assertThat(actual.headers()).containsEntry(k, v));
+      if ("text/event-stream".equals(e.response().headers().get("content-type"))) {
+        assertThat(actual.bodyText().strip()).isEqualTo(e.response().body());
+        return;
+      }
       if ("application/jsonl".equals(e.response().headers().get("content-type"))) {
         assertSameLines(actual.bodyText(), e.response().body());
         return;

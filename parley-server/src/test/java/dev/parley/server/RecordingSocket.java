@@ -14,11 +14,23 @@ final class RecordingSocket implements SocketOut {
   final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
   final CompletableFuture<String> closed = new CompletableFuture<>();
   volatile int pings;
+  /** When set, sends are kept but never written: a client that reads nothing. */
+  volatile boolean stuck;
+  /** When set, each ping is answered with a pong, as every WebSocket implementation does. */
+  volatile boolean answersPings = true;
+  /** When cleared, the client never answers a close frame: the closing handshake never ends. */
+  volatile boolean completesClose = true;
+  volatile boolean aborted;
+  private volatile Sent pending;
   private SocketSession session;
 
   /** Opens a connection on {@code server} with the upgrade URL's {@code query}. */
   static RecordingSocket open(ParleyServer<?> server, String query) {
-    RecordingSocket socket = new RecordingSocket();
+    return open(server, query, new RecordingSocket());
+  }
+
+  /** Opens {@code socket} on {@code server} with the upgrade URL's {@code query}. */
+  static RecordingSocket open(ParleyServer<?> server, String query, RecordingSocket socket) {
     socket.session = server.openSocket(
         new ParleyRequest("GET", "", query, java.util.Map.of(), new byte[0], null), socket);
     return socket;
@@ -40,25 +52,37 @@ final class RecordingSocket implements SocketOut {
   @Override
   public void send(String text, Sent done) {
     sent.add(text);
-    done.done(null);
+    if (stuck) {
+      pending = done;
+    } else {
+      done.done(null);
+    }
   }
 
   @Override
   public void ping() {
     pings++;
+    if (answersPings) {
+      session.onPong();
+    }
   }
 
   @Override
   public void close(int code, String reason) {
     closed.complete(code + " " + reason);
-    if (session != null) {
+    if (session != null && completesClose) {
       session.onClose(code);
     }
   }
 
   @Override
   public void abort() {
+    aborted = true;
     closed.complete("1006");
+    Sent p = pending;
+    if (p != null) {
+      p.done(new java.io.IOException("aborted"));
+    }
     if (session != null) {
       session.onClose(1006);
     }

@@ -15,6 +15,11 @@ class ServerOptionsTest {
     assertThat(d.maxBatchSize()).isEqualTo(32);
     assertThat(d.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(d.validateOutput()).isTrue();
+    assertThat(d.socketMaxFrameBytes()).isEqualTo(1024 * 1024);
+    assertThat(d.socketFramesPerSecond()).isEqualTo(1000);
+    assertThat(d.socketMaxCalls()).isEqualTo(1000);
+    assertThat(d.socketQueueBytes()).isEqualTo(1024 * 1024);
+    assertThat(d.socketStallTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(ServerOptions.builder().build()).isEqualTo(d);
   }
 
@@ -28,11 +33,23 @@ class ServerOptionsTest {
         .hasMessage("maxJsonDepth: 0 (expected: > 0)");
     assertThatThrownBy(() -> ServerOptions.builder().requestTimeout(Duration.ofSeconds(-1)).build())
         .hasMessageStartingWith("requestTimeout: PT-1S");
+    assertThatThrownBy(() -> ServerOptions.builder().socketMaxFrameBytes(0).build())
+        .hasMessage("socketMaxFrameBytes: 0 (expected: > 0)");
+    assertThatThrownBy(() -> ServerOptions.builder().socketFramesPerSecond(0).build())
+        .hasMessage("socketFramesPerSecond: 0 (expected: > 0)");
+    assertThatThrownBy(() -> ServerOptions.builder().socketMaxCalls(-1).build())
+        .hasMessage("socketMaxCalls: -1 (expected: > 0)");
+    assertThatThrownBy(() -> ServerOptions.builder().socketQueueBytes(0).build())
+        .hasMessage("socketQueueBytes: 0 (expected: > 0)");
+    assertThatThrownBy(() -> ServerOptions.builder().socketStallTimeout(Duration.ZERO).build())
+        .hasMessage("socketStallTimeout: PT0S (expected: > 0)");
   }
 
   @Test
   void copiesThroughToBuilder() {
-    ServerOptions o = ServerOptions.builder().maxBatchSize(3).validateOutput(false).build();
+    ServerOptions o = ServerOptions.builder().maxBatchSize(3).validateOutput(false)
+        .socketMaxFrameBytes(10).socketFramesPerSecond(11).socketMaxCalls(12).socketQueueBytes(13)
+        .socketStallTimeout(Duration.ofMillis(14)).build();
     assertThat(o.toBuilder().build()).isEqualTo(o);
     assertThat(o.toBuilder().requestTimeout(Duration.ZERO).build().requestTimeout()).isZero();
   }

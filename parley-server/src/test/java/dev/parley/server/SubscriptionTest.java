@@ -366,6 +366,29 @@ class SubscriptionTest {
   }
 
   @Test
+  void revokingACallerEndsItsSubscriptionsOnlyWithUnauthorized() throws Exception {
+    var server = server();
+    Recorder<Tick> ada = new Recorder<>();
+    Recorder<Tick> nobody = new Recorder<>();
+    server.invoker(Identity.of(MEMBER, "ada")).subscribe(FOREVER, null, null, ada);
+    Invoker.Stream other = server.invoker().subscribe(FOREVER, null, null, nobody);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (live.get() < 2 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+
+    int ended = server.revoke(id -> "ada".equals(id.principalIfAny().orElse(null)));
+
+    assertThat(ended).isEqualTo(1);
+    assertThat(ada.done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(ada.events).last().asString().startsWith("error:UNAUTHORIZED");
+    assertThat(foreverEnded.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(live.get()).isEqualTo(1);
+    assertThat(other.isDone()).isFalse();
+    other.stop();
+  }
+
+  @Test
   void refusesAnEventIdThatTheStreamCouldNotCarry() {
     ParleyServer<Identity<Void>> server = ParleyServer.builder(Contract.of(RESUME)).build();
     server.implement(RESUME, (ctx, in, sink) -> sink.next("a\nb", "x"));

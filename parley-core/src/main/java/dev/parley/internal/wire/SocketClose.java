@@ -14,7 +14,8 @@ public final class SocketClose {
   public static final int BINARY = 1003;
   /**
    * The client broke a rule of the connection: more messages a second than allowed, a request
-   * before the {@code connectionParams} it announced, or credentials the authenticator refused.
+   * before the {@code connectionParams} it announced, credentials the authenticator refused, or
+   * access the server revoked.
    */
   public static final int POLICY = 1008;
   /** The client sent a message larger than the server reads. */

@@ -13,7 +13,11 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * Upgrades requests at the base path to WebSocket connections served by the {@link ParleyServer}:
@@ -29,24 +33,29 @@ final class SocketUpgrade {
   private static final int MAX_OUTGOING_FRAMES = 64;
 
   private final ParleyServer<?> server;
-  private final ServerWebSocketContainer container;
+  private final WebSocketMappings mappings;
   private final ParleyResponse malformed;
 
   /** Upgrades for {@code server} on {@code jetty}, with the server's WebSocket limits. */
   SocketUpgrade(ParleyServer<?> server, Server jetty) {
     this.server = server;
-    this.container = ServerWebSocketContainer.ensure(jetty);
+    this.mappings = new WebSocketMappings(WebSocketServerComponents.ensureWebSocketComponents(jetty));
+    this.malformed = server.errorResponse(new ParleyException(ErrorCode.BAD_REQUEST,
+        "Malformed WebSocket upgrade request"));
+  }
+
+  /** A connection's limits, from the server's options. */
+  private void configure(Configuration c) {
     var options = server.options();
-    container.setMaxTextMessageSize(options.socketMaxFrameBytes());
-    container.setMaxBinaryMessageSize(options.socketMaxFrameBytes());
-    container.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
+    c.setMaxFrameSize(options.socketMaxFrameBytes());
+    c.setMaxTextMessageSize(options.socketMaxFrameBytes());
+    c.setMaxBinaryMessageSize(options.socketMaxFrameBytes());
+    c.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
     // with keep-alive on, the server's heartbeat finds dead connections; without, Jetty's default
     // idle timeout closes silent ones
     if (!options.keepAlive().isZero()) {
-      container.setIdleTimeout(Duration.ZERO);
+      c.setIdleTimeout(Duration.ZERO);
     }
-    this.malformed = server.errorResponse(new ParleyException(ErrorCode.BAD_REQUEST,
-        "Malformed WebSocket upgrade request"));
   }
 
   /** Whether {@code request} asks for a WebSocket connection. */
@@ -71,8 +80,10 @@ final class SocketUpgrade {
       ParleyHandler.respond(response, callback, refused.get());
       return;
     }
-    boolean upgraded = container.upgrade((rq, rs, cb) -> new JettySocket(server, call),
-        request, response, callback);
+    WebSocketNegotiator negotiator = WebSocketNegotiator.from(
+        (rq, rs, cb) -> new JettySocket(server, call), (socket, rq, rs) -> (FrameHandler) socket,
+        this::configure);
+    boolean upgraded = mappings.upgrade(negotiator, request, response, callback, null);
     if (!upgraded) {
       ParleyHandler.respond(response, callback, malformed);
     }

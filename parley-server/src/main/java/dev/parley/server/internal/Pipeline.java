@@ -249,9 +249,16 @@ public final class Pipeline {
     boolean all = gate.close(grace);
     if (all) {
       watchdog.stop();
-      heartbeats.stop();
     }
     return all;
+  }
+
+  /**
+   * Stops the keep-alive timer, once the connections that need it (their heartbeats, the drop of
+   * a client that does not end its close) are gone: the last step of a shutdown.
+   */
+  public void stopHeartbeats() {
+    heartbeats.stop();
   }
 
   /**
@@ -263,6 +270,21 @@ public final class Pipeline {
     for (Run run : streams) {
       run.shutdown();
     }
+  }
+
+  /**
+   * Ends every live subscription whose caller {@code revoked} matches with {@code why}; returns
+   * how many it ended.
+   */
+  public int revoke(java.util.function.Predicate<Identity<?>> revoked, ParleyException why) {
+    int ended = 0;
+    for (Run run : streams) {
+      if (revoked.test(run.invocation.caller().identity())) {
+        run.revoke(why);
+        ended++;
+      }
+    }
+    return ended;
   }
 
   void deliver(Run run, Answer answer) {

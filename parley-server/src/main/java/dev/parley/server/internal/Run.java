@@ -42,6 +42,11 @@ final class Run {
     stop(Failures.shuttingDown());
   }
 
+  /** Ends the call because its caller lost its role: answered {@code why}. */
+  void revoke(dev.parley.ParleyException why) {
+    stop(why);
+  }
+
   /** Whether the call was stopped: cancelled, timed out, or shut down. */
   synchronized boolean isStopped() {
     return interrupted;

@@ -117,7 +117,7 @@ final class SocketCall implements Outbound {
     } else {
       send(last, true);
     }
-    connection.settled();
+    connection.settled(this);
   }
 
   private void send(byte[] message, boolean last) {

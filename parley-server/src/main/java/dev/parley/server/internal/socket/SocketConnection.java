@@ -48,7 +48,9 @@ final class SocketConnection implements SocketSession {
   private volatile State state = State.OPEN;
   private @Nullable Caller caller;
   private boolean disposed;
-  private volatile boolean reconnectAsked;
+  private volatile @Nullable Ending ending;
+  private volatile boolean noticeQueued;
+  private int unsettled; // calls whose last message is not queued yet
   private volatile long heardAt = System.nanoTime();
   private volatile long pingedAt;
   private volatile boolean pinged;
@@ -186,10 +188,13 @@ final class SocketConnection implements SocketSession {
     } else {
       outbox.closeNow(code, reason);
     }
-    drop = pipeline.heartbeats().after(pipeline.options().socketStallTimeout(), () -> {
-      out.abort();
-      onClose(1006);
-    });
+    drop = pipeline.heartbeats().after(pipeline.options().socketStallTimeout(), this::drop);
+  }
+
+  /** Drops the connection without a closing handshake, and tears it down. */
+  void drop() {
+    out.abort();
+    onClose(1006);
   }
 
   /**
@@ -199,39 +204,90 @@ final class SocketConnection implements SocketSession {
    * Returns at once: the request to reconnect is queued on a virtual thread of its own.
    */
   void drain() {
+    windDown(new Ending(SocketClose.RESTART, "Server is restarting", SocketMessages.reconnect(),
+        Failures.shuttingDown(), true));
+  }
+
+  /**
+   * The caller's access was revoked, when {@code revoked} matches it: new requests are refused
+   * {@code UNAUTHORIZED}, and the connection closes with {@code 1008} once its calls in flight
+   * (its subscriptions, which the pipeline ends {@code UNAUTHORIZED}) are answered; its client
+   * must authenticate again.
+   *
+   * @return whether it matched
+   */
+  boolean revokeIf(java.util.function.Predicate<Identity<?>> revoked) {
+    Caller who;
+    synchronized (this) {
+      who = caller;
+    }
+    if (who == null || !revoked.test(who.identity())) {
+      return false;
+    }
+    windDown(new Ending(SocketClose.POLICY, "Access revoked", null, new ParleyException(
+        ErrorCode.UNAUTHORIZED, "The caller's access was revoked"), false));
+    return true;
+  }
+
+  private void windDown(Ending how) {
     List<SocketCall> subscriptions = new ArrayList<>();
     synchronized (this) {
       if (state == State.CLOSED || state == State.DRAINING) {
         return;
       }
       state = State.DRAINING;
+      ending = how;
       for (SocketCall c : live.values()) {
-        if (c.isSubscription()) {
+        if (how.silenceSubscriptions() && c.isSubscription()) {
           subscriptions.add(c);
         }
       }
     }
     subscriptions.forEach(SocketCall::silence);
+    byte[] notice = how.notice();
+    if (notice == null) {
+      noticeQueued = true;
+      settled();
+      return;
+    }
     Thread.ofVirtual().name("parley-socket-drain").start(() -> {
-      put(SocketMessages.reconnect());
-      reconnectAsked = true;
+      put(notice);
+      noticeQueued = true;
       settled();
     });
   }
+
+  /**
+   * How a winding-down connection ends.
+   *
+   * @param notice the message sent first, or null
+   * @param refusal the answer to requests from now on
+   */
+  private record Ending(int code, String reason, byte @Nullable [] notice,
+      ParleyException refusal, boolean silenceSubscriptions) {}
 
   /** Takes {@code call} off the live calls: its id may be used again. */
   synchronized void release(SocketCall call) {
     live.remove(call.key(), call);
   }
 
-  /** A call's last message was queued: a draining connection closes after its last. */
-  void settled() {
+  /** A call's last message was queued: a winding-down connection closes after its last. */
+  void settled(SocketCall call) {
+    synchronized (this) {
+      unsettled--;
+    }
+    settled();
+  }
+
+  /** Closes a winding-down connection once its notice and every call's last message are queued. */
+  private void settled() {
     boolean done;
     synchronized (this) {
-      done = state == State.DRAINING && reconnectAsked && live.isEmpty();
+      done = state == State.DRAINING && noticeQueued && unsettled == 0;
     }
-    if (done) {
-      close(SocketClose.RESTART, "Server is restarting", true);
+    Ending how = ending;
+    if (done && how != null) {
+      close(how.code(), how.reason(), true);
     }
   }
 
@@ -269,8 +325,9 @@ final class SocketConnection implements SocketSession {
       if (state == State.CLOSED || who == null) {
         return;
       }
-      if (state == State.DRAINING) {
-        refusal = Failures.shuttingDown();
+      Ending how = ending;
+      if (state == State.DRAINING && how != null) {
+        refusal = how.refusal();
       } else if (live.containsKey(request.key())) {
         refusal = new ParleyException(ErrorCode.BAD_REQUEST, "Duplicate id " + request.key()
             + ": a call with this id is still live on this connection");
@@ -280,6 +337,7 @@ final class SocketConnection implements SocketSession {
       } else {
         call = new SocketCall(this, request, valueType(request.path()));
         live.put(request.key(), call);
+        unsettled++;
       }
     }
     if (refusal != null) {

@@ -64,6 +64,20 @@ public final class Sockets implements Outbox.Meter {
     }
   }
 
+  /**
+   * Winds down the connections of the callers {@code revoked} matches: new requests refused {@code
+   * UNAUTHORIZED}, closed {@code 1008} once their calls in flight are answered.
+   *
+   * @return how many connections it winds down
+   */
+  public int revoke(java.util.function.Predicate<dev.parley.server.Identity<?>> revoked) {
+    int n = 0;
+    for (SocketConnection c : open) {
+      n += c.revokeIf(revoked) ? 1 : 0;
+    }
+    return n;
+  }
+
   /** Waits until every connection is closed, or {@code timeout} passed; true when all are. */
   public boolean awaitClosed(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -79,11 +93,15 @@ public final class Sockets implements Outbox.Meter {
     return true;
   }
 
-  /** Closes every connection still open at once ({@code 1012}), its calls cancelled. */
+  /**
+   * Closes every connection still open at once ({@code 1012}), its calls cancelled, and drops it
+   * without waiting for its client to take the close frame: the shutdown grace is over.
+   */
   public void closeNow() {
     closing = true;
     for (SocketConnection c : open) {
       c.close(dev.parley.internal.wire.SocketClose.RESTART, "Server is restarting", false);
+      c.drop();
     }
   }
 
