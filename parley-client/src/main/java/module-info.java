@@ -1,4 +1,7 @@
-/** Parley's Java client: in-process and HTTP links, batching, de-duplication, deadlines. */
+/**
+ * Parley's Java client: in-process, HTTP (with SSE subscriptions) and WebSocket links, batching,
+ * de-duplication, deadlines, reconnection and resume.
+ */
 module dev.parley.client {
   requires transitive dev.parley.core;
   requires transitive java.net.http;

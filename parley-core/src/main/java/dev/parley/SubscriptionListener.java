@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface SubscriptionListener<O> {
 
-  /** The server accepted the subscription: its input was valid and its middleware let it through. */
+  /**
+   * The server accepted the subscription: its input was valid and its middleware let it through.
+   * Over SSE, whose server opens the stream before it checks the input, it means the stream
+   * opened, and a refused input follows as {@link #onError}.
+   */
   default void onStarted() {}
 
   /**

@@ -7,13 +7,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The settings and limits of an HTTP {@link ParleyClient}. Every one has a default; build other
- * values with {@link #builder()}:
+ * The settings and limits of a {@link ParleyClient} over HTTP or WebSocket. Every one has a
+ * default; build other values with {@link #builder()}:
  *
  * <pre>{@code
  * ClientOptions options = ClientOptions.builder()
  *     .httpVersion(HttpClient.Version.HTTP_2).timeout(Duration.ofSeconds(5)).build();
  * }</pre>
+ *
+ * <p>{@code batching}, {@code maxConcurrentRequests}, {@code maxBatchSize}, {@code maxUrlLength},
+ * {@code deduplicate}, {@code streamBatches} and {@code httpVersion} concern HTTP calls only;
+ * {@code pingInterval}, {@code pongTimeout}, {@code connectionParams} and {@code maxQueuedValues}
+ * the WebSocket link only.
  *
  * @param timeout the longest a call waits for its answer, per call, unless {@link
  *     ParleyClient#withTimeout(Duration)} says otherwise; on expiry the call fails with {@code
@@ -24,7 +29,9 @@ import java.util.Objects;
  *     default (none); must not be negative
  * @param httpVersion {@link HttpClient.Version#HTTP_1_1} (the default) or {@link
  *     HttpClient.Version#HTTP_2}; HTTP/2 to an {@code http://} base is h2c by upgrade, to {@code
- *     https://} by ALPN, falling back to HTTP/1.1 when the server does not speak it
+ *     https://} by ALPN, falling back to HTTP/1.1 when the server does not speak it. A
+ *     subscription over HTTP (SSE) always has an HTTP/1.1 connection of its own, so that one that
+ *     falls silent can be closed and replaced without touching the others
  * @param batching whether calls issued while every request slot is busy leave together as one
  *     batch (see {@link ParleyClient}). Default {@code true}; {@code false} sends every call as its
  *     own HTTP request at once, with no limit on concurrent requests
@@ -45,7 +52,30 @@ import java.util.Objects;
  *     {@code false}
  * @param headers HTTP headers sent with every request, e.g. {@code authorization}; default none.
  *     Headers the JDK sets itself ({@code host}, {@code content-length}, {@code connection} …) are
- *     refused by {@link ParleyClient#http(java.net.URI, dev.parley.Contract, ClientOptions)}
+ *     refused by {@link ParleyClient#http(java.net.URI, dev.parley.Contract, ClientOptions)}; a
+ *     WebSocket client sends them with its upgrade request
+ * @param reconnectDelay how long a subscription (SSE) or the WebSocket link waits before its
+ *     first attempt to reconnect after losing its connection; each failed attempt doubles it, up
+ *     to {@code maxReconnectDelay}, and each wait is drawn at random between half the delay and
+ *     the whole (jitter, so that clients dropped together do not return together). The doubling
+ *     starts over once a new connection delivers something. Default 500 ms; must be {@code > 0}
+ * @param maxReconnectDelay the longest wait between two attempts to reconnect. Default 30 seconds;
+ *     must not be below {@code reconnectDelay}
+ * @param pingInterval how long the WebSocket link lets its connection be silent before it sends
+ *     {@code PING} to learn whether it is alive. Default 10 seconds; {@link Duration#ZERO} sends
+ *     none; must not be negative
+ * @param pongTimeout how long the WebSocket link waits for anything from the server after a
+ *     {@code PING} before it takes the connection for dead, closes it and reconnects. Default 5
+ *     seconds; must be {@code > 0}
+ * @param connectionParams the parameters the WebSocket link sends in a {@code connectionParams}
+ *     message, first on every connection it opens (its URL then says {@code
+ *     ?connectionParams=1}), e.g. {@code token} for the server's {@code authenticate} hook. Default
+ *     none: no such message
+ * @param maxQueuedValues how many values of one subscription may wait for its listener (which runs
+ *     on a thread of its own, and may be slow) before the WebSocket link stops reading its
+ *     connection until that listener catches up, so that a slow listener holds the server back
+ *     instead of filling the client's memory. Default {@value #DEFAULT_MAX_QUEUED_VALUES}; must be
+ *     {@code > 0}
  */
 public record ClientOptions(
     Duration timeout,
@@ -57,7 +87,13 @@ public record ClientOptions(
     int maxUrlLength,
     boolean deduplicate,
     boolean streamBatches,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    Duration reconnectDelay,
+    Duration maxReconnectDelay,
+    Duration pingInterval,
+    Duration pongTimeout,
+    Map<String, String> connectionParams,
+    int maxQueuedValues) {
 
   /** The default of {@link #timeout()}: 30 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -69,13 +105,25 @@ public record ClientOptions(
   public static final int DEFAULT_MAX_BATCH_SIZE = 32;
   /** The default of {@link #maxUrlLength()}: 4096 characters. */
   public static final int DEFAULT_MAX_URL_LENGTH = 4096;
+  /** The default of {@link #reconnectDelay()}: 500 milliseconds. */
+  public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofMillis(500);
+  /** The default of {@link #maxReconnectDelay()}: 30 seconds. */
+  public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
+  /** The default of {@link #pingInterval()}: 10 seconds. */
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
+  /** The default of {@link #maxQueuedValues()}: 256 values. */
+  public static final int DEFAULT_MAX_QUEUED_VALUES = 256;
+  /** The default of {@link #pongTimeout()}: 5 seconds. */
+  public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(5);
 
   private static final ClientOptions DEFAULTS = new ClientOptions(DEFAULT_TIMEOUT,
       DEFAULT_CONNECT_TIMEOUT, HttpClient.Version.HTTP_1_1, true, DEFAULT_MAX_CONCURRENT_REQUESTS,
-      DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_URL_LENGTH, true, false, Map.of());
+      DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_URL_LENGTH, true, false, Map.of(),
+      DEFAULT_RECONNECT_DELAY, DEFAULT_MAX_RECONNECT_DELAY, DEFAULT_PING_INTERVAL,
+      DEFAULT_PONG_TIMEOUT, Map.of(), DEFAULT_MAX_QUEUED_VALUES);
 
   /**
-   * Checks every setting and copies {@code headers}.
+   * Checks every setting and copies {@code headers} and {@code connectionParams}.
    *
    * @throws IllegalArgumentException naming the first setting out of range
    */
@@ -87,6 +135,16 @@ public record ClientOptions(
     positive("maxBatchSize", maxBatchSize);
     positive("maxUrlLength", maxUrlLength);
     headers = Map.copyOf(headers);
+    positive("reconnectDelay", reconnectDelay);
+    Objects.requireNonNull(maxReconnectDelay, "maxReconnectDelay");
+    if (maxReconnectDelay.compareTo(reconnectDelay) < 0) {
+      throw new IllegalArgumentException("maxReconnectDelay: " + maxReconnectDelay
+          + " (expected: >= reconnectDelay, " + reconnectDelay + ")");
+    }
+    notNegative("pingInterval", pingInterval);
+    positive("pongTimeout", pongTimeout);
+    connectionParams = Map.copyOf(connectionParams);
+    positive("maxQueuedValues", maxQueuedValues);
   }
 
   /** The options with every default. */
@@ -106,6 +164,13 @@ public record ClientOptions(
 
   private static void positive(String name, int value) {
     if (value <= 0) {
+      throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+    }
+  }
+
+  private static void positive(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
     }
   }
@@ -130,6 +195,12 @@ public record ClientOptions(
     private boolean deduplicate;
     private boolean streamBatches;
     private final Map<String, String> headers;
+    private Duration reconnectDelay;
+    private Duration maxReconnectDelay;
+    private Duration pingInterval;
+    private Duration pongTimeout;
+    private final Map<String, String> connectionParams;
+    private int maxQueuedValues;
 
     private Builder(ClientOptions from) {
       timeout = from.timeout;
@@ -142,6 +213,12 @@ public record ClientOptions(
       deduplicate = from.deduplicate;
       streamBatches = from.streamBatches;
       headers = new LinkedHashMap<>(from.headers);
+      reconnectDelay = from.reconnectDelay;
+      maxReconnectDelay = from.maxReconnectDelay;
+      pingInterval = from.pingInterval;
+      pongTimeout = from.pongTimeout;
+      connectionParams = new LinkedHashMap<>(from.connectionParams);
+      maxQueuedValues = from.maxQueuedValues;
     }
 
     /** Sets {@link ClientOptions#timeout()}; default 30 s, {@link Duration#ZERO} for none. */
@@ -204,6 +281,46 @@ public record ClientOptions(
       return this;
     }
 
+    /** Sets {@link ClientOptions#reconnectDelay()}; default 500 ms. */
+    public Builder reconnectDelay(Duration delay) {
+      this.reconnectDelay = Objects.requireNonNull(delay, "reconnectDelay");
+      return this;
+    }
+
+    /** Sets {@link ClientOptions#maxReconnectDelay()}; default 30 s. */
+    public Builder maxReconnectDelay(Duration delay) {
+      this.maxReconnectDelay = Objects.requireNonNull(delay, "maxReconnectDelay");
+      return this;
+    }
+
+    /** Sets {@link ClientOptions#pingInterval()}; default 10 s, {@link Duration#ZERO} for none. */
+    public Builder pingInterval(Duration interval) {
+      this.pingInterval = Objects.requireNonNull(interval, "pingInterval");
+      return this;
+    }
+
+    /** Sets {@link ClientOptions#pongTimeout()}; default 5 s. */
+    public Builder pongTimeout(Duration timeout) {
+      this.pongTimeout = Objects.requireNonNull(timeout, "pongTimeout");
+      return this;
+    }
+
+    /**
+     * Adds a parameter of the WebSocket link's {@code connectionParams} message (replacing one of
+     * the same name); default none.
+     */
+    public Builder connectionParam(String name, String value) {
+      connectionParams.put(Objects.requireNonNull(name, "name"),
+          Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Sets {@link ClientOptions#maxQueuedValues()}, in values; default 256. */
+    public Builder maxQueuedValues(int values) {
+      this.maxQueuedValues = values;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -211,7 +328,9 @@ public record ClientOptions(
      */
     public ClientOptions build() {
       return new ClientOptions(timeout, connectTimeout, httpVersion, batching,
-          maxConcurrentRequests, maxBatchSize, maxUrlLength, deduplicate, streamBatches, headers);
+          maxConcurrentRequests, maxBatchSize, maxUrlLength, deduplicate, streamBatches, headers,
+          reconnectDelay, maxReconnectDelay, pingInterval, pongTimeout, connectionParams,
+          maxQueuedValues);
     }
   }
 }

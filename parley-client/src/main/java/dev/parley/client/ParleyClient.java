@@ -6,9 +6,12 @@ import dev.parley.Mutation;
 import dev.parley.Query;
 import dev.parley.Role;
 import dev.parley.Shared;
+import dev.parley.Subscription;
+import dev.parley.SubscriptionListener;
 import dev.parley.client.internal.HttpLink;
 import dev.parley.client.internal.InProcessLink;
 import dev.parley.client.internal.Link;
+import dev.parley.client.internal.SocketLink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls the queries and mutations of a contract, typed by their descriptors: over HTTP, or in the
- * same JVM.
+ * Calls the queries and mutations of a contract and subscribes to its subscriptions, typed by
+ * their descriptors: over HTTP, over one WebSocket, or in the same JVM.
  *
  * <pre>{@code
  * try (var client = ParleyClient.http(URI.create("http://localhost:8080/parley"), TodoApi.CONTRACT)) {
@@ -77,6 +80,22 @@ import org.jspecify.annotations.Nullable;
  *       failure is reported; an unreachable server is {@code SERVICE_UNAVAILABLE}.
  * </ul>
  *
+ * <p><b>Over a WebSocket</b> ({@link #websocket(URI, Contract, ClientOptions)}, e.g. {@code
+ * ws://localhost:8080/parley}) the client speaks tRPC v11's {@code wsLink} messages on one
+ * connection, which it opens at once: every query, mutation and subscription is a message with an
+ * id, answered by messages naming it. Timeouts are as over HTTP (but the server hears of none; a
+ * late answer is dropped). {@link ClientOptions#connectionParams()}, when set, are sent first on
+ * every connection (the server's {@code authenticate} hook reads them), and its headers go with the
+ * upgrade request. The connection is kept alive with {@code PING}; when it is lost, or the server
+ * asks its clients to {@code reconnect}, the client opens another after a backoff delay (see {@link
+ * ClientOptions#reconnectDelay()}) and subscribes again to every live subscription from its last
+ * event id; the queries and mutations sent on the lost connection fail with {@code
+ * SERVICE_UNAVAILABLE}, those made while there is none wait for the next attempt. A server that
+ * refuses the client's credentials (answers {@code UNAUTHORIZED} or {@code FORBIDDEN} naming no
+ * call, and closes {@code 1008}) is not called again with them: the client closes itself, and
+ * everything live and every later call fails with that error. {@link #connectionState()} and {@link
+ * #onConnectionState} tell the state of the connection.
+ *
  * <p><b>In process</b> ({@link #inProcess(Invoker)}) a blocking call is a direct call of {@link
  * Invoker#call}: no serialization, no future. The server validates, runs its middleware and
  * applies the deadline (the smaller of the client's timeout and its own); a timed call runs on a
@@ -130,6 +149,42 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   public static <R extends Shared> ParleyClient<R> http(
       URI base, Contract contract, Role<R> role, ClientOptions options) {
     return new ParleyClient<>(new HttpLink(base, contract, options), role, options.timeout());
+  }
+
+  /**
+   * A client of the shared surface of {@code contract} over one WebSocket to {@code uri} (e.g.
+   * {@code ws://localhost:8080/parley}, the server's base path), with the default {@link
+   * ClientOptions}; see {@link #websocket(URI, Contract, Role, ClientOptions)}.
+   */
+  public static ParleyClient<Shared> websocket(URI uri, Contract contract) {
+    return websocket(uri, contract, Role.SHARED, ClientOptions.defaults());
+  }
+
+  /**
+   * A client of the shared surface of {@code contract} over one WebSocket to {@code uri}, with
+   * {@code options}; see {@link #websocket(URI, Contract, Role, ClientOptions)}.
+   */
+  public static ParleyClient<Shared> websocket(URI uri, Contract contract, ClientOptions options) {
+    return websocket(uri, contract, Role.SHARED, options);
+  }
+
+  /**
+   * A client for callers of {@code role} of {@code contract} over one WebSocket to {@code uri},
+   * with {@code options}, whose headers and {@code connectionParams} carry the credentials the
+   * server resolves that role from. It starts connecting at once, and holds one {@code
+   * java.net.http.HttpClient} and its connection until {@link #close()}:
+   *
+   * <pre>{@code
+   * var client = ParleyClient.websocket(URI.create("ws://localhost:8080/parley"), Chat.CONTRACT,
+   *     Chat.MEMBER, ClientOptions.builder().connectionParam("token", token).build());
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code uri} is not an absolute ws(s) URI without query or
+   *     fragment, or a header of {@code options} is one the JDK does not let callers set
+   */
+  public static <R extends Shared> ParleyClient<R> websocket(
+      URI uri, Contract contract, Role<R> role, ClientOptions options) {
+    return new ParleyClient<>(new SocketLink(uri, contract, options), role, options.timeout());
   }
 
   /**
@@ -258,8 +313,86 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   }
 
   /**
+   * Subscribes to {@code subscription} with {@code input}: {@code listener} hears its start, each
+   * value in order, then at most one end, under the contract of {@link SubscriptionListener}, on a
+   * thread of the client's. The returned handle stops it.
+   *
+   * <pre>{@code
+   * ClientSubscription feed = client.subscribe(Chat.ON_MESSAGE, new Room("lobby"),
+   *     (said, id) -> show(said));
+   * ...
+   * feed.stop();
+   * }</pre>
+   *
+   * <p>The subscription outlives a lost connection: over HTTP (Server-Sent Events, one HTTP/1.1
+   * connection per subscription, dropped and replaced when it stays silent longer than the server
+   * said its pings would) and over a WebSocket the client subscribes again by itself, after a backoff
+   * delay ({@link ClientOptions#reconnectDelay()}), with the event id of the last value it
+   * received, so that the server resumes after it (nothing lost, nothing twice, when the server
+   * keeps a replay window); the listener hears no second {@code onStarted}. It does the same when
+   * the server ends the subscription with {@code SERVICE_UNAVAILABLE}, {@code BAD_GATEWAY}, {@code
+   * GATEWAY_TIMEOUT} or {@code INTERNAL_SERVER_ERROR}, as tRPC's clients do. Any other error ends
+   * it: {@code onError} with a {@link ParleyClientException} (a refused role is {@code NOT_FOUND},
+   * a bad input {@code BAD_REQUEST}, a value that does not fit the output schema {@code
+   * INTERNAL_SERVER_ERROR}). Closing the client ends every live subscription with {@code
+   * CLIENT_CLOSED_REQUEST}.
+   *
+   * <p>A subscription has no timeout: it lasts until stopped, ended by the server, or the client
+   * closed. Over SSE the server opens the stream before it checks the input, so {@code onStarted} means
+   * the stream opened and a refused input follows as {@code onError}. In process the listener is
+   * called on the handler's thread with the server's own objects, and nothing reconnects.
+   *
+   * <p>A listener may block, even on calls of this client, but while it does its subscription
+   * waits (over a WebSocket, once a subscription has {@link ClientOptions#maxQueuedValues()} values
+   * waiting for its listener, the client stops reading the connection until the listener catches
+   * up). A listener that throws is
+   * logged and its subscription stopped.
+   *
+   * @param input the input; {@code null} only where the input schema allows it
+   * @return the handle that stops it; the subscription runs until then, until the server ends it,
+   *     or until the client is closed
+   * @throws IllegalArgumentException when {@code subscription} is not in the client's contract or
+   *     not for its role
+   */
+  public <I, O> ClientSubscription subscribe(Subscription<? super R, I, O> subscription,
+      @Nullable I input, SubscriptionListener<O> listener) {
+    return link.subscribe(role.require(Objects.requireNonNull(subscription, "subscription")),
+        input, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Subscribes to {@code subscription}, which takes no input; see {@link #subscribe(Subscription,
+   * Object, SubscriptionListener)}.
+   */
+  public <O> ClientSubscription subscribe(Subscription<? super R, Void, O> subscription,
+      SubscriptionListener<O> listener) {
+    return subscribe(subscription, null, listener);
+  }
+
+  /**
+   * The state of the client's connection: for a WebSocket client, whether its connection is
+   * open; an HTTP or in-process client is {@link ConnectionState#OPEN} until closed.
+   */
+  public ConnectionState connectionState() {
+    return link.states().get();
+  }
+
+  /**
+   * Has {@code listener} hear the client's connection state: the current one at once, then every
+   * change until {@link ConnectionState#CLOSED}, on a thread of the client's.
+   *
+   * <pre>{@code
+   * client.onConnectionState((state, cause) -> banner.show(state != ConnectionState.OPEN));
+   * }</pre>
+   */
+  public void onConnectionState(ConnectionListener listener) {
+    link.states().add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
    * Closes the client and every view of it: later calls fail with {@code CLIENT_CLOSED_REQUEST},
-   * and so do calls not answered yet (over HTTP their requests are cancelled). Idempotent.
+   * and so do calls not answered yet (over HTTP their requests are cancelled) and live
+   * subscriptions ({@code onError}). Idempotent.
    */
   @Override
   public void close() {

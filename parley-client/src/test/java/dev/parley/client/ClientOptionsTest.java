@@ -22,6 +22,12 @@ class ClientOptionsTest {
     assertThat(o.maxUrlLength()).isEqualTo(4096);
     assertThat(o.deduplicate()).isTrue();
     assertThat(o.headers()).isEmpty();
+    assertThat(o.reconnectDelay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(o.maxReconnectDelay()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.pingInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(o.pongTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(o.connectionParams()).isEmpty();
+    assertThat(o.maxQueuedValues()).isEqualTo(256);
   }
 
   @Test
@@ -31,6 +37,10 @@ class ClientOptionsTest {
     assertThat(o.maxBatchSize()).isEqualTo(8);
     assertThat(o.toBuilder().header("b", "2").build().headers()).containsOnlyKeys("a", "b");
     assertThat(o.headers()).containsOnlyKeys("a");
+    ClientOptions ws = o.toBuilder().connectionParam("token", "t").pingInterval(Duration.ZERO).build();
+    assertThat(ws.connectionParams()).containsExactly(java.util.Map.entry("token", "t"));
+    assertThat(ws.pingInterval()).isZero();
+    assertThat(ws.maxBatchSize()).isEqualTo(8);
   }
 
   @Test
@@ -44,5 +54,16 @@ class ClientOptionsTest {
         .hasMessageStartingWith("maxUrlLength: 0");
     assertThatThrownBy(() -> ClientOptions.builder().timeout(Duration.ofMillis(-1)).build())
         .hasMessageStartingWith("timeout: ");
+    assertThatThrownBy(() -> ClientOptions.builder().reconnectDelay(Duration.ZERO).build())
+        .hasMessage("reconnectDelay: PT0S (expected: > 0)");
+    assertThatThrownBy(() -> ClientOptions.builder().reconnectDelay(Duration.ofSeconds(2))
+        .maxReconnectDelay(Duration.ofSeconds(1)).build())
+        .hasMessage("maxReconnectDelay: PT1S (expected: >= reconnectDelay, PT2S)");
+    assertThatThrownBy(() -> ClientOptions.builder().pongTimeout(Duration.ZERO).build())
+        .hasMessageStartingWith("pongTimeout: ");
+    assertThatThrownBy(() -> ClientOptions.builder().pingInterval(Duration.ofSeconds(-1)).build())
+        .hasMessageStartingWith("pingInterval: ");
+    assertThatThrownBy(() -> ClientOptions.builder().maxQueuedValues(0).build())
+        .hasMessage("maxQueuedValues: 0 (expected: > 0)");
   }
 }

@@ -5,8 +5,9 @@ import dev.parley.Mutation;
 import dev.parley.Parley;
 import dev.parley.Query;
 import dev.parley.Shared;
+import dev.parley.Subscription;
 
-/** The contract the client tests call; {@link CannedServer} answers it. */
+/** The contract the client tests call; {@link CannedServer} answers it over HTTP. */
 final class TestApi {
   record NewTodo(String text) {}
 
@@ -32,7 +33,12 @@ final class TestApi {
   static final Mutation<Shared, NewTodo, Todo> ADD =
       Parley.mutation("todos.add").input(NewTodo.class).output(Todo.class);
 
-  static final Contract CONTRACT = Contract.of(ECHO, SLOW, NOTHING, FAIL, BROKEN, WRONG, HANG, ADD);
+  /** A stream of strings (answered by hand over {@link CannedSocketServer}). */
+  static final Subscription<Shared, Void, String> FEED =
+      Parley.subscription("feed").output(String.class);
+
+  static final Contract CONTRACT =
+      Contract.of(ECHO, SLOW, NOTHING, FAIL, BROKEN, WRONG, HANG, ADD, FEED);
 
   private TestApi() {}
 }

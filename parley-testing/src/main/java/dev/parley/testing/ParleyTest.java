@@ -2,10 +2,12 @@ package dev.parley.testing;
 
 import dev.parley.Role;
 import dev.parley.Shared;
+import dev.parley.Subscription;
 import dev.parley.client.ParleyClient;
 import dev.parley.server.Identity;
 import dev.parley.server.ParleyServer;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entry points for testing a Parley server, so that a test is three lines:
@@ -23,6 +25,13 @@ import java.util.Objects;
  * ParleyClient<Shared> anyone = ParleyTest.inProcess(TodoApp.server());
  * ParleyClient<User> ada = ParleyTest.inProcess(ChatApp.server(), ChatApi.USER, "ada");
  * assertThat(ada.mutate(ChatApi.SAY, new Text("hi")).author()).isEqualTo("ada");
+ * }</pre>
+ *
+ * <p>and a subscription, in process or over HTTP, in one line:
+ *
+ * <pre>{@code
+ * Subscribed<Tick> ticks = ParleyTest.subscribe(test.client(), Api.TICKS, new Count(3));
+ * assertThat(ticks.awaitValues(3)).extracting(Tick::n).containsExactly(0L, 1L, 2L);
  * }</pre>
  */
 public final class ParleyTest {
@@ -60,5 +69,25 @@ public final class ParleyTest {
       ParleyServer<?> server, Role<R> role, Object principal) {
     Objects.requireNonNull(server, "server");
     return ParleyClient.inProcess(server.invoker(Identity.of(role, principal)), role);
+  }
+
+  /**
+   * Subscribes {@code client} to {@code subscription} with {@code input}, with a listener that
+   * records what it hears, for the test to wait for ({@link Subscribed#awaitValues}, {@link
+   * Subscribed#awaitCompletion}, {@link Subscribed#awaitError}) and look at. Closing the returned
+   * {@link Subscribed} stops the subscription.
+   */
+  public static <R extends Shared, I, O> Subscribed<O> subscribe(ParleyClient<R> client,
+      Subscription<? super R, I, O> subscription, @Nullable I input) {
+    return Subscribed.subscribe(client, subscription, input);
+  }
+
+  /**
+   * Subscribes to {@code subscription}, which takes no input; see {@link #subscribe(ParleyClient,
+   * Subscription, Object)}.
+   */
+  public static <R extends Shared, O> Subscribed<O> subscribe(ParleyClient<R> client,
+      Subscription<? super R, Void, O> subscription) {
+    return Subscribed.subscribe(client, subscription, null);
   }
 }

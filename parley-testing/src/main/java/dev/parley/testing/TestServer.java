@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link ParleyServer} served by a real Jetty on {@code 127.0.0.1} and a free port, with an HTTP
- * {@link ParleyClient} bound to it; made by {@link ParleyTest#http}. Thread-safe.
+ * {@link ParleyClient} bound to it (and WebSocket clients on demand, {@link #websocket()}); made by
+ * {@link ParleyTest#http}. Thread-safe.
  *
  * <p>{@link #close()} closes the client, then stops Jetty gracefully, giving calls in flight at
  * most {@link #SHUTDOWN_GRACE} to finish, and shuts the server down.
@@ -57,6 +58,30 @@ public final class TestServer implements AutoCloseable {
     ParleyClient<R> c = ParleyClient.http(uri(), server.contract(), role, options);
     clients.add(c);
     return c;
+  }
+
+  /**
+   * A new client over one WebSocket to {@link #socketUri()}, for the server's whole contract as an
+   * anonymous caller; closed with this.
+   */
+  public ParleyClient<Shared> websocket() {
+    return websocket(Role.SHARED, ClientOptions.defaults());
+  }
+
+  /**
+   * A new client over one WebSocket to {@link #socketUri()} for callers of {@code role}, sending
+   * {@code options}'s headers with its upgrade and its {@code connectionParams} first; closed with
+   * this.
+   */
+  public <R extends Shared> ParleyClient<R> websocket(Role<R> role, ClientOptions options) {
+    ParleyClient<R> c = ParleyClient.websocket(socketUri(), server.contract(), role, options);
+    clients.add(c);
+    return c;
+  }
+
+  /** The WebSocket URI of the wire, e.g. {@code ws://127.0.0.1:41234/parley}. */
+  public URI socketUri() {
+    return URI.create("ws" + uri().toString().substring("http".length()));
   }
 
   /** The base URI of the wire, e.g. {@code http://127.0.0.1:41234/parley}. */

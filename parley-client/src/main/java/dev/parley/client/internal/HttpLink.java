@@ -6,8 +6,12 @@ import dev.parley.ErrorCode;
 import dev.parley.Mutation;
 import dev.parley.ParleyException;
 import dev.parley.Procedure;
+import dev.parley.Subscription;
+import dev.parley.SubscriptionListener;
 import dev.parley.Unary;
 import dev.parley.client.ClientOptions;
+import dev.parley.client.ClientSubscription;
+import dev.parley.client.ConnectionState;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import dev.parley.internal.json.JsonCodec;
@@ -28,7 +32,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +42,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The link over HTTP: tRPC v11's wire ({@link Wire}, {@link Replies}) on one {@code
  * java.net.http.HttpClient}, with the batching and de-duplication of the {@link Batcher}. Each
- * procedure's URL is computed once, when the link is made.
+ * procedure's URL is computed once, when the link is made. A subscription is an {@link
+ * SseSubscription} on the same client.
  */
 public final class HttpLink implements Link {
   /** Levels of JSON around an output in a batch's answer: the array, the envelope, {@code result}. */
@@ -52,6 +59,9 @@ public final class HttpLink implements Link {
   private final JsonCodec reader =
       new JsonCodec(JsonCodec.DEFAULT_MAX_NESTING_DEPTH + ENVELOPE_DEPTH);
   private final Batcher batcher;
+  private final Backoff backoff;
+  private final Set<LinkSubscription<?>> live = ConcurrentHashMap.newKeySet();
+  private final ConnectionStates states = new ConnectionStates(ConnectionState.OPEN);
 
   /**
    * A link to the server at {@code base} for the procedures of {@code contract}.
@@ -92,6 +102,7 @@ public final class HttpLink implements Link {
     }
     this.http = builder.build();
     this.batcher = new Batcher(this::send, options, this.base.length());
+    this.backoff = new Backoff(options);
   }
 
   @Override
@@ -118,14 +129,52 @@ public final class HttpLink implements Link {
     return start(mutation, input, timeout, true);
   }
 
-  /** Fails the queued calls, then cancels the requests in flight by shutting the HttpClient down. */
+  @Override
+  public <I, O> ClientSubscription subscribe(
+      Subscription<?, I, O> subscription, @Nullable I input, SubscriptionListener<O> listener) {
+    Endpoint endpoint = endpoint(subscription);
+    String url = endpoint.url();
+    if (input != null) {
+      byte[] json;
+      try {
+        json = writer.encode(input);
+      } catch (ParleyException e) {
+        return LinkSubscription.failed(subscription.name(), listener, new ParleyClientException(
+            ErrorCode.BAD_REQUEST, subscription.name() + ": the input cannot be written as JSON", 0,
+            e.getCause()));
+      }
+      url = url + "?" + dev.parley.internal.wire.QueryString.INPUT + Percent.encode(json);
+    }
+    SseSubscription<O> sse = new SseSubscription<>(subscription, listener, live, http,
+        URI.create(url), headers, reader, backoff);
+    if (batcher.closed()) {
+      sse.linkClosed(Failures.closed(subscription.name()));
+    } else {
+      sse.start();
+    }
+    return sse;
+  }
+
+  @Override
+  public ConnectionStates states() {
+    return states;
+  }
+
+  /**
+   * Fails the queued calls and the live subscriptions, then cancels the requests in flight by
+   * shutting the HttpClient down.
+   */
   @Override
   public void close() {
     List<Call> dropped = batcher.close();
     for (Call c : dropped) {
       c.reply.completeExceptionally(Failures.closed(c.name()));
     }
+    for (LinkSubscription<?> s : live) {
+      s.linkClosed(Failures.closed(s.name()));
+    }
     http.shutdownNow();
+    states.set(ConnectionState.CLOSED, null);
   }
 
   @Override
@@ -267,7 +316,7 @@ public final class HttpLink implements Link {
     }
   }
 
-  private static @Nullable Duration retryAfter(HttpResponse<?> response) {
+  static @Nullable Duration retryAfter(HttpResponse<?> response) {
     return response.headers().firstValue("retry-after").map(v -> {
       try {
         long seconds = Long.parseLong(v.trim());

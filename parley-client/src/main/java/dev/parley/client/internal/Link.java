@@ -1,8 +1,10 @@
 package dev.parley.client.internal;
 
 import dev.parley.Mutation;
-import dev.parley.Procedure;
+import dev.parley.Subscription;
+import dev.parley.SubscriptionListener;
 import dev.parley.Unary;
+import dev.parley.client.ClientSubscription;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import java.time.Duration;
@@ -10,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a client reaches a server: in process or over HTTP. Thread-safe. Every failure is a {@link
+ * How a client reaches a server: in process, over HTTP or over a WebSocket. Thread-safe. Every failure is a {@link
  * ParleyClientException}, thrown by the blocking methods and completing the futures of the others.
  *
  * <p>{@code timeout} is the caller's per-call limit; {@link Duration#ZERO} means none from the
@@ -32,7 +34,21 @@ public interface Link extends AutoCloseable {
   <I, O> CompletableFuture<MutationResult<O>> mutateAsync(
       Mutation<?, I, O> mutation, @Nullable I input, Duration timeout);
 
-  /** Stops the link: later calls and calls not answered yet fail with CLIENT_CLOSED_REQUEST. */
+  /**
+   * Subscribes to {@code subscription} with {@code input}; {@code listener} hears it under the
+   * contract of {@link SubscriptionListener}. Never throws for a failure of the subscription: that
+   * reaches the listener's {@code onError}.
+   */
+  <I, O> ClientSubscription subscribe(
+      Subscription<?, I, O> subscription, @Nullable I input, SubscriptionListener<O> listener);
+
+  /** The link's connection state and its listeners. */
+  ConnectionStates states();
+
+  /**
+   * Stops the link: later calls and calls not answered yet fail with CLIENT_CLOSED_REQUEST, and
+   * so do live subscriptions (their listeners' {@code onError}).
+   */
   @Override
   void close();
 }

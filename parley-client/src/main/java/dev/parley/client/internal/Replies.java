@@ -79,6 +79,24 @@ final class Replies {
     }
   }
 
+  /**
+   * The error of an answer to a subscription that is not an event stream: the tRPC error it holds
+   * (a refusal such as NOT_FOUND, or 503 while the server shuts down), else an unreadable answer.
+   */
+  static ParleyClientException refusal(int status, byte[] body, @Nullable Duration retryAfter,
+      JsonCodec codec) {
+    JsonNode root;
+    try {
+      root = codec.parse(body);
+    } catch (ParleyException e) {
+      return unreadable(status, "is not an event stream", e);
+    }
+    if (Envelopes.read(root, status) instanceof Reply.Failure f) {
+      return exception(f.error(), retryAfter);
+    }
+    return unreadable(status, "is not an event stream", null);
+  }
+
   /** The exception of an error read from the wire; {@code retryAfter} is the header's. */
   static ParleyClientException exception(WireError e, @Nullable Duration retryAfter) {
     Duration retry = e.retryAfter() != null ? e.retryAfter()
