@@ -5,6 +5,8 @@
 #
 #   ./parley-benchmarks/run.sh             load benchmark (all rows)
 #   ./parley-benchmarks/run.sh jmh [ARGS]  JMH in-process call benchmark (ARGS go to JMH)
+#   ./parley-benchmarks/run.sh ws          WebSocket fan-out and heap per idle connection, Parley
+#                                          and tRPC's wsLink server (see "ws mode" below)
 #
 # Environment (all optional):
 #   WARMUP=20      seconds of warm-up before every measurement (the same for every row)
@@ -16,6 +18,15 @@
 #   JAVA_OPTS=""   extra JVM options for every Java server (Parley, bare Jetty, gRPC)
 #   PORT=18700     first port tried; each server gets a free one from there
 #   SKIP_BUILD=1   reuse what an earlier run built
+#
+# ws mode (FanoutLoad, a Java NIO client holding every socket, drives every row alike):
+#   SUBSCRIBERS="1000 10000"   fan-out sizes: that many sockets, one `fanout` subscription each
+#   WS_WINDOW=4    values published and not yet delivered to every subscriber (a closed loop)
+#   WS_THREADS=1   selector threads of the load generator
+#   IDLE_CONNECTIONS=10000     idle sockets opened to measure heap per connection
+#   WS_ROWS="parley parley-window trpc"   parley: Parley with a lock-free feed; parley-window:
+#                  Parley fanning out through ReplayWindow; trpc: @trpc/server's applyWSSHandler
+#   (WARMUP and DURATION apply as above)
 #
 # Installs what it needs when missing: wrk and h2load (apt-get), node/npm (apt-get), the tRPC peer
 # (npm ci), the gRPC peer (Maven Central, peers/grpc/pom.xml, outside the normal build).
@@ -37,8 +48,9 @@ mode=${1:-load}
 case "$mode" in
   load) ;;
   jmh) shift; need_java; build_parley; exec "$JAVA" -cp "$(parley_cp)" org.openjdk.jmh.Main "${@:-InProcessCallBenchmark}";;
-  -h|--help|help) sed -n '2,19p' "$0"; exit 0;;
-  *) echo "usage: $0 [load|jmh [JMH args]]" >&2; exit 2;;
+  ws) need_java; need_node; build_parley; build_node; source "$here/lib/ws-lib.sh"; run_ws; exit 0;;
+  -h|--help|help) sed -n '2,32p' "$0"; exit 0;;
+  *) echo "usage: $0 [load|jmh [JMH args]|ws]" >&2; exit 2;;
 esac
 
 need_java

@@ -28,6 +28,10 @@ need_tools() {
   fi
 }
 
+need_node() {
+  command -v npm >/dev/null || { echo "bench: installing node and npm"; apt_install nodejs npm; }
+}
+
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1; }
 
 need_java() { # sets JAVA to a java >= 21: $JAVA_HOME, the PATH, else the newest under /usr/lib/jvm

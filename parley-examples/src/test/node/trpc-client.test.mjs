@@ -1,5 +1,6 @@
 // Calls a Parley todo server with the real @trpc/client, through httpBatchLink, httpBatchStreamLink
-// (trpc-accept: application/jsonl) and httpLink.
+// (trpc-accept: application/jsonl) and httpLink; then subscribes to its ticker, chat and slow
+// through httpSubscriptionLink (in a splitLink) and wsLink (subscriptions.mjs).
 // Usage: node trpc-client.test.mjs http://127.0.0.1:8080/parley USER_TOKEN AGENT_TOKEN
 // (the tokens the demo printed at start-up; the role checks run only when they are given)
 // Exits 0 when every check passes, 1 when one fails, 2 on bad usage.
@@ -7,6 +8,9 @@ import assert from 'node:assert/strict';
 import {
   createTRPCClient, httpBatchLink, httpBatchStreamLink, httpLink, TRPCClientError,
 } from '@trpc/client';
+import {
+  sseClient, startProxy, subscriptionChecks, webSocketChecks, wsClientOf,
+} from './subscriptions.mjs';
 
 const url = process.argv[2];
 if (!url) {
@@ -182,6 +186,11 @@ const groups = Object.entries(clients).map(([linkName, client]) => [linkName, ch
 if (userToken && agentToken) {
   for (const linkName of Object.keys(links)) groups.push([linkName, roleChecks(linkName)]);
 }
+const proxy = await startProxy(url);
+groups.push(['httpSubscriptionLink',
+  subscriptionChecks('httpSubscriptionLink', url, (u) => ({ client: sseClient(u) }), proxy)]);
+groups.push(['wsLink', subscriptionChecks('wsLink', url, wsClientOf, proxy)]);
+groups.push(['wsLink', webSocketChecks(url)]);
 for (const [linkName, group] of groups) {
   for (const [name, check] of Object.entries(group)) {
     try {
@@ -194,5 +203,6 @@ for (const [linkName, group] of groups) {
     }
   }
 }
+await proxy.close();
 console.log(`${passed} passed, ${failed} failed (@trpc/client against ${url})`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,12 +1,18 @@
 package dev.parley.examples.todos;
 
 import dev.parley.Contract;
+import dev.parley.Subscription;
 import dev.parley.examples.chat.ChatApi;
 import dev.parley.examples.chat.ChatRoom;
 import dev.parley.examples.chat.ChatServer;
 import dev.parley.examples.chat.DemoTokens;
+import dev.parley.examples.chat.Rooms;
+import dev.parley.examples.live.LiveApi;
+import dev.parley.examples.live.LiveServer;
+import dev.parley.examples.live.SlowFeed;
 import dev.parley.jetty.JettyTransport;
 import dev.parley.server.Identity;
+import dev.parley.server.Middleware;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.RateLimit;
 import java.io.UncheckedIOException;
@@ -18,7 +24,10 @@ import java.util.concurrent.CountDownLatch;
  * Runs the live demo: the todo API and the chat on the tRPC-compatible wire at {@code /parley} and
  * the todo web page at {@code /}, until the process is stopped (Ctrl-C). The chat has two roles,
  * {@code user} ({@code say}) and {@code agent} ({@code announce}), each with a bearer token made
- * and printed at start-up; every caller may read {@code messages} and use the todos.
+ * and printed at start-up; every caller may read {@code messages} and use the todos. Every caller
+ * may also use the subscriptions, served as Server-Sent Events on {@code GET /parley/<name>}: the
+ * rooms' chat ({@code chat.send}, {@code chat.onMessage}), {@code ticker} and {@code slow} with
+ * {@code slow.active} ({@link LiveApi}).
  *
  * <p>The port is {@value #DEFAULT_PORT} unless {@code --port N} is given or the environment
  * variable {@code PORT} is set (the argument wins); 0 picks a free port.
@@ -32,12 +41,25 @@ public final class TodoDemo {
   /** The class-path directory the web page is served from. */
   public static final String WEB_DIR = "web";
 
-  /** The demo's contract: the todos of {@link TodoApi} and the chat of {@link ChatApi}. */
+  /**
+   * The demo's contract: the todos of {@link TodoApi}, the chat of {@link ChatApi} and the
+   * subscriptions of {@link LiveApi}.
+   */
   public static final Contract CONTRACT =
-      TodoApi.CONTRACT.with(ChatApi.MESSAGES, ChatApi.SAY, ChatApi.ANNOUNCE);
+      TodoApi.CONTRACT.with(ChatApi.MESSAGES, ChatApi.SAY, ChatApi.ANNOUNCE, ChatApi.SEND,
+          ChatApi.ON_MESSAGE, LiveApi.TICKER, LiveApi.SLOW, LiveApi.SLOW_ACTIVE);
 
-  /** Calls per caller and procedure: {@value} a second, the default of the demo's rate limit. */
+  /** Queries and mutations per caller and procedure: {@value} a second, the demo's rate limit. */
   public static final int CALLS_PER_SECOND = 100;
+
+  /**
+   * Subscriptions started per caller and procedure: {@value} per {@link #SUBSCRIPTION_PERIOD}, in
+   * bursts as large, so that one client may open a few hundred at once.
+   */
+  public static final int SUBSCRIPTIONS_PER_PERIOD = 1000;
+
+  /** The period of {@link #SUBSCRIPTIONS_PER_PERIOD}: 10 seconds. */
+  public static final Duration SUBSCRIPTION_PERIOD = Duration.ofSeconds(10);
 
   /** How many times a caller may say or announce something per 10 seconds: {@value}. */
   public static final int POSTS_PER_PERIOD = ChatServer.POSTS_PER_PERIOD;
@@ -72,6 +94,7 @@ public final class TodoDemo {
     System.out.println("  agent token: " + tokens.agent() + "   (announce)");
     System.out.println("  e.g. curl -H 'authorization: Bearer " + tokens.user()
         + "' -H 'content-type: application/json' -d '{\"text\":\"hi\"}' " + transport.uri() + "/say");
+    System.out.println("  subscriptions (Server-Sent Events): curl -N " + transport.uri() + "/slow");
     stopped.await();
   }
 
@@ -88,30 +111,46 @@ public final class TodoDemo {
     TodoStore store = new TodoStore();
     store.add("Read the overview");
     store.add("Try the quickstart");
-    return JettyTransport.builder(server(store, new ChatRoom(), tokens))
+    return JettyTransport.builder(server(store, new ChatRoom(), new Rooms(), new SlowFeed(), tokens))
         .host(host)
         .port(port)
         .staticFiles(WEB_DIR)
         .start();
   }
 
-  /**
-   * The demo's server: {@link #CONTRACT} over {@code store} and {@code room}, callers resolved by
-   * {@code tokens}, the context being the caller's identity. Every call is rate-limited per caller
-   * and procedure ({@value #CALLS_PER_SECOND} a second, server-wide middleware); {@code say} and
-   * {@code announce} go through the chat's posting base ({@link ChatServer}), {@value
-   * #POSTS_PER_PERIOD} per 10 seconds.
-   */
+  /** The demo's server as {@link #server(TodoStore, ChatRoom, Rooms, SlowFeed, DemoTokens)} makes it, with new rooms and a new slow feed. */
   public static ParleyServer<Identity<String>> server(
       TodoStore store, ChatRoom room, DemoTokens tokens) {
+    return server(store, room, new Rooms(), new SlowFeed(), tokens);
+  }
+
+  /**
+   * The demo's server: {@link #CONTRACT} over {@code store}, {@code room}, {@code rooms} and {@code
+   * slow}, callers resolved by {@code tokens}, the context being the caller's identity. Every call
+   * is rate-limited per caller and procedure by server-wide middleware: queries and mutations
+   * {@value #CALLS_PER_SECOND} a second, subscriptions {@value #SUBSCRIPTIONS_PER_PERIOD} started
+   * per 10 seconds; {@code say} and {@code announce} go through the chat's posting base ({@link
+   * ChatServer}), {@value #POSTS_PER_PERIOD} per 10 seconds.
+   */
+  public static ParleyServer<Identity<String>> server(
+      TodoStore store, ChatRoom room, Rooms rooms, SlowFeed slow, DemoTokens tokens) {
     ParleyServer<Identity<String>> server = ParleyServer.builder(CONTRACT)
         .authenticate(tokens)
-        .use(RateLimit.of(CALLS_PER_SECOND, Duration.ofSeconds(1)))
+        .use(rateLimits())
         .build();
     TodoServer.implement(server, store);
-    ChatServer.implement(server.procedures(), room);
+    ChatServer.implement(server.procedures(), room, rooms);
+    LiveServer.implement(server.procedures(), slow);
     server.assertAllImplemented();
     return server;
+  }
+
+  /** One limit for queries and mutations, another for starting subscriptions, which last. */
+  private static Middleware<Identity<String>, Identity<String>> rateLimits() {
+    RateLimit<Identity<String>> calls = RateLimit.of(CALLS_PER_SECOND, Duration.ofSeconds(1));
+    RateLimit<Identity<String>> starts = RateLimit.of(SUBSCRIPTIONS_PER_PERIOD, SUBSCRIPTION_PERIOD);
+    return (ctx, call, next) -> (call.procedure() instanceof Subscription<?, ?, ?> ? starts : calls)
+        .intercept(ctx, call, next);
   }
 
   /**

@@ -19,8 +19,15 @@ import org.junit.jupiter.api.Test;
  * The real {@code @trpc/client} (v11, pinned in {@code src/test/node/package-lock.json}) calls the
  * demo through {@code httpBatchLink}, {@code httpBatchStreamLink} and {@code httpLink}: {@code src/test/node/trpc-client.test.mjs}
  * lists, adds and deletes todos, checks the typed errors, and calls the chat with each role's
- * bearer token (another role's verb is {@code NOT_FOUND}, a wrong token {@code UNAUTHORIZED}). Needs Node.js 20+ and npm; installs
- * the packages with {@code npm ci} when {@code node_modules} does not match the lock file.
+ * bearer token (another role's verb is {@code NOT_FOUND}, a wrong token {@code UNAUTHORIZED}).
+ * Then {@code src/test/node/subscriptions.mjs} subscribes to {@code ticker}, {@code chat.onMessage}
+ * and {@code slow} through {@code httpSubscriptionLink} in a {@code splitLink} (with the {@code
+ * eventsource} package, Node 20 having no {@code EventSource}) and through {@code wsLink} (with
+ * {@code ws}): values and completion, resume by the input's {@code lastEventId} and after
+ * connections dropped by a proxy, stop and a killed client ({@code slow.active} back to 0), typed
+ * errors for bad inputs, and 200 subscriptions at once on one WebSocket. Needs Node.js 20+ and
+ * npm; installs the packages with {@code npm ci} when {@code node_modules} does not match the lock
+ * file.
  */
 class TrpcClientCompatibilityTest {
 
@@ -46,7 +53,7 @@ class TrpcClientCompatibilityTest {
   }
 
   @Test
-  void trpcClientListsAddsDeletesAndGetsTypedErrors() throws Exception {
+  void trpcClientCallsSubscribesResumesStopsAndGetsTypedErrors() throws Exception {
     DemoTokens tokens = DemoTokens.random();
     try (JettyTransport demo = TodoDemo.start("127.0.0.1", 0, tokens)) {
       Command.Result run = new Command(List.of("node", "trpc-client.test.mjs",
@@ -62,6 +69,19 @@ class TrpcClientCompatibilityTest {
           "ok   httpLink aDiscriminatedUnionRoundTrips",
           "ok   httpBatchLink anUnknownOrMissingVariantIsBadRequestAtType", " 0 failed",
           "ok   httpBatchLink anotherRolesVerbIsNotFound", "ok   httpLink aWrongTokenIsUnauthorized");
+      for (String link : List.of("httpSubscriptionLink", "wsLink")) {
+        assertThat(run.output()).contains(
+            "ok   " + link + " tickerEmitsTrackedValuesThenCompletes",
+            "ok   " + link + " tickerResumesAfterTheLastEventIdOfItsInput",
+            "ok   " + link + " tickerResumesAfterADroppedConnectionWithNothingLostOrDoubled",
+            "ok   " + link + " chatOnMessageGetsTheRoomsMessagesLiveAndByResumeAfterADrop",
+            "ok   " + link + " stoppingEndsTheServersSubscriptionAndSlowActiveDropsBack",
+            "ok   " + link + " aClientThatVanishesIsNoLongerCounted",
+            "ok   " + link + " aBadInputIsATypedBadRequest");
+      }
+      assertThat(run.output()).contains("ok   wsLink twoHundredSubscriptionsAtOnceOnOneWebSocket",
+          "ok   wsLink anUnknownSubscriptionIsATypedNotFound",
+          "ok   wsLink queriesAndMutationsGoOverTheSameWebSocket");
     }
   }
 
