@@ -73,6 +73,8 @@ final class SocketApi {
   final AtomicLong firehoseSent = new AtomicLong();
   final AtomicInteger secretInputs = new AtomicInteger();
   final CountDownLatch release = new CountDownLatch(1);
+  /** Opens when a {@link #SLOW} query is running. */
+  final CountDownLatch slowEntered = new CountDownLatch(1);
   final ParleyServer<Identity<String>> server;
 
   SocketApi(ServerOptions options) {
@@ -94,7 +96,10 @@ final class SocketApi {
     server.implement(ADD, (ctx, in) -> new Todo(ids.incrementAndGet(), in.text()))
         .resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
     server.implement(PING, (ctx, in) -> null);
-    server.implement(SLOW, (ctx, in) -> release.await(30, TimeUnit.SECONDS) ? "released" : "late");
+    server.implement(SLOW, (ctx, in) -> {
+      slowEntered.countDown();
+      return release.await(30, TimeUnit.SECONDS) ? "released" : "late";
+    });
     server.implement(TICKS, (ctx, in, sink) -> {
       long from = sink.lastEventId().map(id -> Long.parseLong(id) + 1).orElse(0L);
       for (long n = from; n < in.count(); n++) {

@@ -161,6 +161,7 @@ class WebSocketLifecycleTest {
       ws.send(subscribe(1, "forever"));
       ws.send("{\"id\":2,\"method\":\"query\",\"params\":{\"path\":\"slow\"}}");
       assertThat(api.liveBecomes(1)).isTrue();
+      assertThat(api.slowEntered.await(10, TimeUnit.SECONDS)).as("the query is in flight").isTrue();
 
       api.server.closeStreams();
 
