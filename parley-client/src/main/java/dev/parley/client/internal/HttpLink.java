@@ -73,14 +73,7 @@ public final class HttpLink extends AsyncLink {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(options, "options");
-    String scheme = base.getScheme();
-    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-        || base.getRawQuery() != null || base.getRawFragment() != null || base.getHost() == null) {
-      throw new IllegalArgumentException(
-          "base: " + base + " (expected: an http or https URI without query or fragment)");
-    }
-    String b = base.toString();
-    this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    this.base = base(base, "http", "https");
     Map<String, Endpoint> byName = new HashMap<>();
     for (Descriptor<?> d : contract.descriptors()) {
       if (d instanceof Procedure<?, ?, ?> p) {

@@ -102,14 +102,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(options, "options");
-    String scheme = base.getScheme();
-    if (!("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme))
-        || base.getRawQuery() != null || base.getRawFragment() != null || base.getHost() == null) {
-      throw new IllegalArgumentException(
-          "base: " + base + " (expected: a ws or wss URI without query or fragment)");
-    }
-    String b = base.toString();
-    this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    this.base = base(base, "ws", "wss");
     Map<String, Procedure<?, ?, ?>> byName = new HashMap<>();
     for (Descriptor<?> d : contract.descriptors()) {
       if (d instanceof Procedure<?, ?, ?> p) {
