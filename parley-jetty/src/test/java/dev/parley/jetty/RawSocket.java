@@ -45,9 +45,68 @@ final class RawSocket implements AutoCloseable {
 
   /** Sends one text frame, masked as a client must. */
   void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    socket.getOutputStream().write(frame(0x81, text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Sends {@code text} {@code times} times over, all in one write. */
+  void sendTexts(String text, int times) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (int i = 0; i < times; i++) {
+      all.writeBytes(frame(0x81, text.getBytes(StandardCharsets.UTF_8)));
+    }
+    socket.getOutputStream().write(all.toByteArray());
+  }
+
+  /** Sends a close frame with {@code code}. */
+  void sendClose(int code) throws IOException {
+    socket.getOutputStream().write(frame(0x88, new byte[] {(byte) (code >> 8), (byte) code}));
+  }
+
+  /**
+   * Reads the server's frames, within 10 s, until its close frame: its code and reason (as {@link
+   * SocketClient.Closed}).
+   */
+  SocketClient.Closed readUntilClose() throws IOException {
+    socket.setSoTimeout(10_000);
+    java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+    while (true) {
+      int op = in.readUnsignedByte() & 0x0f;
+      long len = in.readUnsignedByte() & 0x7f;
+      if (len == 126) {
+        len = in.readUnsignedShort();
+      } else if (len == 127) {
+        len = in.readLong();
+      }
+      byte[] payload = new byte[Math.toIntExact(len)];
+      in.readFully(payload);
+      if (op == 0x8) {
+        int code = ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+        return new SocketClient.Closed(code,
+            new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  /**
+   * Sends a text frame every 20 ms for {@code millis}: true when the server took them all, false
+   * once a write fails (the server closed the connection, and its kernel answered with a reset).
+   */
+  boolean takesFramesFor(int millis) throws InterruptedException {
+    long until = System.nanoTime() + millis * 1_000_000L;
+    while (System.nanoTime() < until) {
+      try {
+        sendText("PING");
+      } catch (IOException reset) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
+  }
+
+  private static byte[] frame(int first, byte[] payload) {
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x81);
+    frame.write(first);
     if (payload.length < 126) {
       frame.write(0x80 | payload.length);
     } else {
@@ -60,7 +119,7 @@ final class RawSocket implements AutoCloseable {
     for (int i = 0; i < payload.length; i++) {
       frame.write(payload[i] ^ mask[i % 4]);
     }
-    socket.getOutputStream().write(frame.toByteArray());
+    return frame.toByteArray();
   }
 
   /**

@@ -223,8 +223,30 @@ class WebSocketRefusalsTest {
       for (int i = 0; i < 100 && !flooder.isClosed(); i++) {
         flooder.socket.sendText("PING", true).exceptionally(e -> null).join();
       }
-      assertThat(flooder.closed().code()).isEqualTo(1008);
+      assertThat(flooder.closed()).isEqualTo(new SocketClient.Closed(1008, "More than 20 messages a second"));
       stillServes(other);
+    }
+  }
+
+  /**
+   * The flood's close is a closing handshake, not a hard close: Jetty ends the TCP connection as
+   * soon as it wrote a close frame with a code it counts as abnormal (1008 is one), and the
+   * client's frames still unread there made the kernel reset the connection, so that a client still
+   * sending lost the close frame (1006). The server now reads and drops the frames that follow its
+   * close frame, and ends the connection once the client's close frame came.
+   */
+  @Test
+  void keepsReadingAfterItsCloseForAFloodUntilTheClientsClose() throws Exception {
+    api = new SocketApi(ServerOptions.builder().socketFramesPerSecond(20).build());
+    transport = api.start();
+    try (RawSocket flooder = RawSocket.upgrade(transport, 65536)) {
+      flooder.sendTexts("PING", 100);
+      assertThat(flooder.readUntilClose())
+          .isEqualTo(new SocketClient.Closed(1008, "More than 20 messages a second"));
+      // the client may still be sending: its frames are dropped, not answered with a reset
+      assertThat(flooder.takesFramesFor(500)).as("still read after the close frame").isTrue();
+      flooder.sendClose(1008);
+      assertThat(flooder.takesFramesFor(5_000)).as("ended after the client's close frame").isFalse();
     }
   }
 }

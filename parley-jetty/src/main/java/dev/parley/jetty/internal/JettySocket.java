@@ -6,6 +6,7 @@ import dev.parley.server.SocketOut;
 import dev.parley.server.SocketSession;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * Jetty's {@link CoreSession}. Frames are read one at a time, on demand: the next only once the
  * session took the last, so that a session waiting for room in its outbound queue holds the
  * client's further frames back. Jetty calls it on a thread that may block (a virtual thread).
+ *
+ * <p>A close with a code Jetty counts as abnormal (any but {@code 1000} and {@code 3000}+: {@code
+ * 1008} for a flood, {@code 1009}, {@code 1003}, {@code 1012}...) is not left to Jetty, which would
+ * close the TCP connection as soon as its close frame is written: the client's frames still unread
+ * there make the kernel answer with a reset, and a client still sending, or not done reading, loses
+ * the close frame and sees {@code 1006}. Its close frame is written here instead, below Jetty's
+ * session state, and the frames that follow it are read and dropped until the client's close frame
+ * arrives (RFC 6455 §7.1.1), or the server drops the connection after its stall timeout.
  */
 final class JettySocket implements FrameHandler, SocketOut {
   private static final Logger LOG = LoggerFactory.getLogger(JettySocket.class);
@@ -37,6 +48,8 @@ final class JettySocket implements FrameHandler, SocketOut {
   private volatile @Nullable SocketSession parley;
   private @Nullable ByteArrayOutputStream text;
   private boolean inBinary;
+  /** Our close frame was sent (or is on its way) outside Jetty's session state. */
+  private volatile boolean closeSent;
 
   /** A connection of {@code server} upgraded from {@code upgrade}. */
   JettySocket(ParleyServer<?> server, ParleyRequest upgrade) {
@@ -61,6 +74,10 @@ final class JettySocket implements FrameHandler, SocketOut {
       callback.succeeded();
       return;
     }
+    if (closeSent) {
+      afterClose(frame, callback, s);
+      return;
+    }
     switch (frame.getOpCode()) {
       case OpCode.TEXT -> {
         text = new ByteArrayOutputStream();
@@ -83,6 +100,9 @@ final class JettySocket implements FrameHandler, SocketOut {
       case OpCode.PING -> {
         ByteBuffer payload = BufferUtil.copy(frame.getPayload());
         callback.succeeded();
+        if (closeSent) {
+          break; // nothing after our close frame
+        }
         s.sendFrame(new Frame(OpCode.PONG).setPayload(payload), Callback.NOOP, false);
       }
       case OpCode.PONG -> {
@@ -98,6 +118,20 @@ final class JettySocket implements FrameHandler, SocketOut {
     s.demand();
   }
 
+  /**
+   * A frame after our close frame: dropped, until the client's close frame, after which nothing
+   * more comes and the connection is closed at once (failing the close frame's callback tells Jetty
+   * not to answer it: our close frame was the answer).
+   */
+  private void afterClose(Frame frame, Callback callback, CoreSession s) {
+    if (frame.getOpCode() == OpCode.CLOSE) {
+      callback.failed(new ClosedChannelException());
+      return;
+    }
+    callback.succeeded();
+    s.demand();
+  }
+
   /** A frame of a text message: joined until the last, then handed over whole. */
   private void onTextFrame(Frame frame, Callback callback, SocketSession p, CoreSession s) {
     ByteArrayOutputStream message = text;
@@ -109,8 +143,7 @@ final class JettySocket implements FrameHandler, SocketOut {
     if (message.size() + frame.getPayloadLength() > maxMessageBytes) {
       text = null;
       callback.succeeded();
-      s.close(CloseStatus.MESSAGE_TOO_LARGE, "Message larger than " + maxMessageBytes + " bytes",
-          Callback.NOOP);
+      close(CloseStatus.MESSAGE_TOO_LARGE, "Message larger than " + maxMessageBytes + " bytes");
       return;
     }
     if (frame.hasPayload()) {
@@ -131,7 +164,7 @@ final class JettySocket implements FrameHandler, SocketOut {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(message.toByteArray())).toString();
     } catch (CharacterCodingException e) {
-      s.close(CloseStatus.BAD_PAYLOAD, "Invalid UTF-8", Callback.NOOP);
+      close(CloseStatus.BAD_PAYLOAD, "Invalid UTF-8");
       return;
     }
     p.onText(whole);
@@ -156,7 +189,7 @@ final class JettySocket implements FrameHandler, SocketOut {
   @Override
   public void send(String message, Sent sent) {
     CoreSession s = session;
-    if (s == null) {
+    if (s == null || closeSent) {
       sent.done(new IllegalStateException("not open"));
       return;
     }
@@ -167,7 +200,7 @@ final class JettySocket implements FrameHandler, SocketOut {
   @Override
   public void ping() {
     CoreSession s = session;
-    if (s != null) {
+    if (s != null && !closeSent) {
       s.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
     }
   }
@@ -175,9 +208,22 @@ final class JettySocket implements FrameHandler, SocketOut {
   @Override
   public void close(int code, String reason) {
     CoreSession s = session;
-    if (s != null) {
-      s.close(code, reason, Callback.NOOP);
+    if (s == null || closeSent) {
+      return;
     }
+    if (CloseStatus.isOrdinary(code) || !(s instanceof WebSocketCoreSession core)
+        || !core.isOutputOpen() || !core.isInputOpen()) {
+      s.close(code, reason, Callback.NOOP); // Jetty waits for the client's close frame itself
+      return;
+    }
+    closeSent = true;
+    Frame close = new CloseStatus(code, reason).toFrame();
+    // after the frames already queued (a pong), then below the session state, which would close
+    // the connection once it is written
+    s.flush(Callback.from(
+        () -> core.getExtensionStack().sendFrame(
+            new OutgoingEntry.Builder(close, Callback.from(() -> {}, x -> s.abort())).build()),
+        x -> s.abort()));
   }
 
   @Override
