@@ -49,7 +49,8 @@ final class JettySocket implements FrameHandler, SocketOut {
   private @Nullable ByteArrayOutputStream text;
   private boolean inBinary;
   /** Our close frame was sent (or is on its way) outside Jetty's session state. */
-  private volatile boolean closeSent;
+  private final java.util.concurrent.atomic.AtomicBoolean closeSent =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** A connection of {@code server} upgraded from {@code upgrade}. */
   JettySocket(ParleyServer<?> server, ParleyRequest upgrade) {
@@ -74,7 +75,7 @@ final class JettySocket implements FrameHandler, SocketOut {
       callback.succeeded();
       return;
     }
-    if (closeSent) {
+    if (closeSent.get()) {
       afterClose(frame, callback, s);
       return;
     }
@@ -100,7 +101,7 @@ final class JettySocket implements FrameHandler, SocketOut {
       case OpCode.PING -> {
         ByteBuffer payload = BufferUtil.copy(frame.getPayload());
         callback.succeeded();
-        if (closeSent) {
+        if (closeSent.get()) {
           break; // nothing after our close frame
         }
         s.sendFrame(new Frame(OpCode.PONG).setPayload(payload), Callback.NOOP, false);
@@ -189,7 +190,7 @@ final class JettySocket implements FrameHandler, SocketOut {
   @Override
   public void send(String message, Sent sent) {
     CoreSession s = session;
-    if (s == null || closeSent) {
+    if (s == null || closeSent.get()) {
       sent.done(new IllegalStateException("not open"));
       return;
     }
@@ -200,7 +201,7 @@ final class JettySocket implements FrameHandler, SocketOut {
   @Override
   public void ping() {
     CoreSession s = session;
-    if (s != null && !closeSent) {
+    if (s != null && !closeSent.get()) {
       s.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
     }
   }
@@ -208,7 +209,7 @@ final class JettySocket implements FrameHandler, SocketOut {
   @Override
   public void close(int code, String reason) {
     CoreSession s = session;
-    if (s == null || closeSent) {
+    if (s == null || closeSent.get()) {
       return;
     }
     if (CloseStatus.isOrdinary(code) || !(s instanceof WebSocketCoreSession core)
@@ -216,7 +217,9 @@ final class JettySocket implements FrameHandler, SocketOut {
       s.close(code, reason, Callback.NOOP); // Jetty waits for the client's close frame itself
       return;
     }
-    closeSent = true;
+    if (!closeSent.compareAndSet(false, true)) {
+      return; // another thread sent the close frame first
+    }
     Frame close = new CloseStatus(code, reason).toFrame();
     // after the frames already queued (a pong), then below the session state, which would close
     // the connection once it is written
