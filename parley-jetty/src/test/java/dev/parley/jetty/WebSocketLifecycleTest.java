@@ -112,7 +112,9 @@ class WebSocketLifecycleTest {
 
   @Test
   void closesAConnectionThatDoesNotAnswerPingsAndCancelsItsSubscriptions() throws Exception {
-    start(ServerOptions.builder().keepAlive(Duration.ofMillis(100))
+    // a keep-alive long enough for the subscription to start on a loaded machine before the
+    // server finds the peer silent (the first ping goes after one interval, the close after two)
+    start(ServerOptions.builder().keepAlive(Duration.ofSeconds(1))
         .socketStallTimeout(Duration.ofMillis(200)).build());
     try (RawSocket dead = RawSocket.upgrade(transport, 65536);
         SocketClient alive = SocketClient.open(transport, "")) {
