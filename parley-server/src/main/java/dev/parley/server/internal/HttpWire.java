@@ -183,8 +183,7 @@ public final class HttpWire {
     }
     Cancellation cancellation = new Cancellation();
     out.whenGone(cancellation::cancel);
-    Type type = ((dev.parley.Subscription<?, ?, ?>) pipeline.contract().find(name).orElseThrow())
-        .output().type();
+    Type type = Objects.requireNonNull(pipeline.valueType(name), name);
     SseStream stream = new SseStream(out, cancellation, pipeline, type, name);
     Invocation call = new Invocation(name, null, raw == null ? Input.NONE : new Input.Json(raw),
         caller, "subscription", 0, 0, cancellation, new Stream(stream, lastEventId));

@@ -19,6 +19,7 @@ import dev.parley.server.Result;
 import dev.parley.server.ServerOptions;
 import dev.parley.server.Transport;
 import dev.parley.server.internal.shutdown.Gate;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,6 +160,12 @@ public final class Pipeline {
   /** How many subscriptions are live now. */
   public int liveSubscriptions() {
     return streams.size();
+  }
+
+  /** The type of {@code name}'s values when it is a subscription of the contract; else null. */
+  public @Nullable Type valueType(String name) {
+    Route r = routes.get(name);
+    return r != null && r.isSubscription() ? r.procedure().output().type() : null;
   }
 
   /** Whether the server no longer takes calls. */

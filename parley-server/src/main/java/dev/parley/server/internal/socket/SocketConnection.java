@@ -2,7 +2,6 @@ package dev.parley.server.internal.socket;
 
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
-import dev.parley.Subscription;
 import dev.parley.internal.wire.SocketClose;
 import dev.parley.internal.wire.SocketMessages;
 import dev.parley.server.Identity;
@@ -15,7 +14,6 @@ import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Heartbeats;
 import dev.parley.server.internal.Invocation;
 import dev.parley.server.internal.Pipeline;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -335,7 +333,7 @@ final class SocketConnection implements SocketSession {
         refusal = new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than "
             + pipeline.options().socketMaxCalls() + " calls live on this connection");
       } else {
-        call = new SocketCall(this, request, valueType(request.path()));
+        call = new SocketCall(this, request, pipeline.valueType(request.path()));
         live.put(request.key(), call);
         unsettled++;
       }
@@ -350,12 +348,6 @@ final class SocketConnection implements SocketSession {
     CALLS.newThread(() -> pipeline.run(invocation, running::answered)).start();
   }
 
-  private @Nullable Type valueType(String name) {
-    return pipeline.contract().find(name)
-        .filter(d -> d instanceof Subscription<?, ?, ?>)
-        .map(d -> ((Subscription<?, ?, ?>) d).output().type())
-        .orElse(null);
-  }
 
   private void connectionParams(JsonNode frame) {
     Map<String, String> params;
