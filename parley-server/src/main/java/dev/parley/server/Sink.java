@@ -13,6 +13,11 @@ import java.util.Optional;
  * throws {@link java.util.concurrent.CancellationException}, so that even a handler that never
  * looks ends. Used from the handler's thread; not for sharing between threads.
  *
+ * <p>One object sent by many subscriptions (a fan-out, where each subscriber's handler sends the
+ * value it read from a shared feed) is validated and encoded once for all of them: an object must
+ * not change once sent, except to be sent again at once through the same sink (a handler that
+ * grows one list and sends it after each change), which is always validated and encoded afresh.
+ *
  * @param <O> the output type
  */
 public interface Sink<O> {

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,20 +8,23 @@ import org.jspecify.annotations.Nullable;
  * implements it and hands it to {@link ParleyServer#openSocket}; the server then sends every frame
  * of the connection through it.
  *
- * <p>The server calls {@link #send} one message at a time: never again before the previous send's
- * {@link Sent callback} ran, so a transport needs no queue of its own (the server's is bounded, see
- * {@link ServerOptions#socketQueueBytes()}). {@link #ping()}, {@link #close} and {@link #abort()}
+ * <p>The server calls {@link #send} with the messages queued since its last send, and never again
+ * before that send's {@link Sent callback} ran, so a transport needs no queue of its own (the
+ * server's is bounded, see {@link ServerOptions#socketQueueBytes()}); it should write the messages
+ * of one send together (one gathering write) where it can. {@link #ping()}, {@link #close} and {@link #abort()}
  * may come at any time, from any thread, also while a send is in flight. None of them may block.
  */
 public interface SocketOut {
 
   /**
-   * Sends one text message, and calls {@code sent} once it is written, or failed.
+   * Sends text messages, in order, and calls {@code sent} once the last is written, or the send
+   * failed.
    *
-   * @param text the whole message
+   * @param messages at least one whole message, each valid UTF-8; the arrays are the transport's
+   *     to read (never to change) until {@code sent} ran, and may be shared with other connections
    * @param sent called exactly once, from any thread (possibly before this method returns)
    */
-  void send(String text, Sent sent);
+  void send(List<byte[]> messages, Sent sent);
 
   /** Sends a ping frame; the peer's pong comes to {@link SocketSession#onPong()}. */
   void ping();
@@ -45,7 +49,7 @@ public interface SocketOut {
   @FunctionalInterface
   interface Sent {
     /**
-     * The message was written, when {@code failure} is null; else it could not be, and the
+     * The messages were written, when {@code failure} is null; else they could not all be, and the
      * connection is as good as closed.
      */
     void done(@Nullable Throwable failure);

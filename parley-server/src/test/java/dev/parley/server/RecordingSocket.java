@@ -50,8 +50,10 @@ final class RecordingSocket implements SocketOut {
   }
 
   @Override
-  public void send(String text, Sent done) {
-    sent.add(text);
+  public void send(java.util.List<byte[]> messages, Sent done) {
+    for (byte[] m : messages) {
+      sent.add(new String(m, java.nio.charset.StandardCharsets.UTF_8));
+    }
     if (stuck) {
       pending = done;
     } else {

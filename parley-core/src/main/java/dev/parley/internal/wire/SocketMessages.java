@@ -42,6 +42,8 @@ public final class SocketMessages {
   /** The query parameter that tells the server a {@code connectionParams} message comes first. */
   public static final String CONNECTION_PARAMS_QUERY = "connectionParams=1";
 
+  private static final byte[] OPEN = ascii("{\"id\":");
+
   private final JsonCodec codec;
 
   /** Messages whose values are written with {@code codec}. */
@@ -61,10 +63,35 @@ public final class SocketMessages {
    */
   public static byte[] data(byte[] id, byte @Nullable [] data, @Nullable String eventId,
       @Nullable Collection<String> resources) {
+    return withId(id, dataTail(data, eventId, resources));
+  }
+
+  /**
+   * A subscription value's {@code data} result without its request id: the same for every
+   * subscriber of one value, to be completed by {@link #withId}.
+   *
+   * @param data the value's JSON
+   * @param eventId the value's event id when tracked, else null
+   */
+  public static byte[] valueTail(byte[] data, @Nullable String eventId) {
+    return dataTail(data, eventId, null);
+  }
+
+  /** The message made of {@code tail} ({@link #valueTail}) for the request {@code id}. */
+  public static byte[] withId(byte[] id, byte[] tail) {
+    byte[] message = new byte[OPEN.length + id.length + tail.length];
+    System.arraycopy(OPEN, 0, message, 0, OPEN.length);
+    System.arraycopy(id, 0, message, OPEN.length, id.length);
+    System.arraycopy(tail, 0, message, OPEN.length + id.length, tail.length);
+    return message;
+  }
+
+  /** A data result after {@code {"id":…} (from its comma on). */
+  private static byte[] dataTail(byte @Nullable [] data, @Nullable String eventId,
+      @Nullable Collection<String> resources) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(
-        32 + id.length + (data == null ? 0 : data.length) + (eventId == null ? 0 : 48));
-    open(out, id);
-    out.writeBytes(ascii("\"result\":{\"type\":\"data\""));
+        32 + (data == null ? 0 : data.length) + (eventId == null ? 0 : 48));
+    out.writeBytes(ascii(",\"result\":{\"type\":\"data\""));
     if (eventId != null) {
       byte[] quoted = quote(eventId);
       out.writeBytes(ascii(",\"id\":"));
@@ -136,7 +163,7 @@ public final class SocketMessages {
   }
 
   private static void open(ByteArrayOutputStream out, byte[] id) {
-    out.writeBytes(ascii("{\"id\":"));
+    out.writeBytes(OPEN);
     out.writeBytes(id);
     out.write(',');
   }

@@ -10,6 +10,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -187,15 +188,27 @@ final class JettySocket implements FrameHandler, SocketOut {
     callback.succeeded();
   }
 
+  /**
+   * Sends {@code messages} as text frames: all but the last in Jetty's batch mode, which gathers
+   * small frames into its output buffer, the last flushing them, so that one write carries them.
+   * A failure fails the frames after it too, so only the last frame's callback is watched.
+   */
   @Override
-  public void send(String message, Sent sent) {
+  public void send(List<byte[]> messages, Sent sent) {
     CoreSession s = session;
     if (s == null || closeSent.get()) {
       sent.done(new IllegalStateException("not open"));
       return;
     }
-    s.sendFrame(new Frame(OpCode.TEXT, message), Callback.from(() -> sent.done(null), sent::done),
-        false);
+    int last = messages.size() - 1;
+    for (int i = 0; i < last; i++) {
+      s.sendFrame(text(messages.get(i)), Callback.NOOP, true);
+    }
+    s.sendFrame(text(messages.get(last)), Callback.from(() -> sent.done(null), sent::done), false);
+  }
+
+  private static Frame text(byte[] utf8) {
+    return new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(utf8));
   }
 
   @Override

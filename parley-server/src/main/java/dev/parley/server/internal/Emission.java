@@ -3,7 +3,6 @@ package dev.parley.server.internal;
 import dev.parley.ErrorCode;
 import dev.parley.Issue;
 import dev.parley.ParleyException;
-import dev.parley.Schema;
 import dev.parley.internal.wire.EventStream;
 import dev.parley.server.Sink;
 import java.util.List;
@@ -14,22 +13,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Sink} of one running subscription: checks each value against the output schema and
- * hands it to the transport's {@link Outbound}; cancelled when its {@link Run} is stopped.
+ * hands it to the transport's {@link Outbound}; cancelled when its {@link Run} is stopped. A value
+ * is marked shared unless this sink sent the same object just before, so that what {@link Values}
+ * kept for it may be used.
  */
 public final class Emission implements Sink<Object> {
   private final Run run;
   private final Outbound outbound;
-  private final Schema<Object> output;
+  private final Values values;
   private final boolean validate;
   private final @Nullable String lastEventId;
   private boolean started;
+  private @Nullable Object last; // the value sent last: sent again, it may have changed
 
-  @SuppressWarnings("unchecked")
-  Emission(Run run, Outbound outbound, Schema<?> output, boolean validate,
+  Emission(Run run, Outbound outbound, Values values, boolean validate,
       @Nullable String lastEventId) {
     this.run = run;
     this.outbound = outbound;
-    this.output = (Schema<Object>) output;
+    this.values = values;
     this.validate = validate;
     this.lastEventId = lastEventId;
   }
@@ -61,8 +62,10 @@ public final class Emission implements Sink<Object> {
     if (run.isStopped()) {
       throw cancelled();
     }
+    boolean shared = value != last;
+    last = value;
     if (validate) {
-      List<Issue> issues = output.validate(value);
+      List<Issue> issues = values.check(value, shared);
       if (!issues.isEmpty()) {
         Failures.LOG.error("{}: the handler's value fails its schema: {}", run.invocation.name(),
             issues);
@@ -71,7 +74,7 @@ public final class Emission implements Sink<Object> {
     }
     start();
     try {
-      outbound.value(id, value);
+      outbound.value(id, value, shared);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw cancelled();

@@ -16,7 +16,6 @@ import dev.parley.server.ParleyResponse;
 import dev.parley.server.Responder;
 import dev.parley.server.ServerOptions;
 import dev.parley.server.Transport;
-import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -183,8 +182,8 @@ public final class HttpWire {
     }
     Cancellation cancellation = new Cancellation();
     out.whenGone(cancellation::cancel);
-    Type type = Objects.requireNonNull(pipeline.valueType(name), name);
-    SseStream stream = new SseStream(out, cancellation, pipeline, type, name);
+    Values values = Objects.requireNonNull(pipeline.values(name), name);
+    SseStream stream = new SseStream(out, cancellation, pipeline, values, name);
     Invocation call = new Invocation(name, null, raw == null ? Input.NONE : new Input.Json(raw),
         caller, "subscription", 0, 0, cancellation, new Stream(stream, lastEventId));
     pipeline.run(call, stream::end);

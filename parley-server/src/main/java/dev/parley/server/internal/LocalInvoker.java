@@ -81,7 +81,7 @@ public final class LocalInvoker implements Invoker {
 
     @Override
     @SuppressWarnings("unchecked")
-    public void value(@Nullable String id, @Nullable Object value) {
+    public void value(@Nullable String id, @Nullable Object value, boolean shared) {
       if (stopped) {
         throw new CancellationException("stopped by its subscriber");
       }

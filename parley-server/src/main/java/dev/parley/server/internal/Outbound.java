@@ -17,8 +17,11 @@ public interface Outbound {
    *
    * @param id its event id, or null when untracked
    * @param value the value, of the subscription's output type
+   * @param shared whether what {@link Values} kept for the same object may be used: false when
+   *     the handler sent this object just before, and may have changed it
    * @throws java.util.concurrent.CancellationException when the connection can take no more
    * @throws InterruptedException when the handler's thread is interrupted while it waits
    */
-  void value(@Nullable String id, @Nullable Object value) throws InterruptedException;
+  void value(@Nullable String id, @Nullable Object value, boolean shared)
+      throws InterruptedException;
 }

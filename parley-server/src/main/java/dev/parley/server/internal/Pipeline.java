@@ -19,7 +19,6 @@ import dev.parley.server.Result;
 import dev.parley.server.ServerOptions;
 import dev.parley.server.Transport;
 import dev.parley.server.internal.shutdown.Gate;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +46,7 @@ public final class Pipeline {
 
   private final Contract contract;
   private final Map<String, Route> routes;
+  private final Map<String, Values> values;
   private final ServerOptions options;
   private final JsonCodec codec;
   private final ContextFactory<?, ?> contextFactory;
@@ -68,12 +68,17 @@ public final class Pipeline {
     this.codec = depth == JsonCodec.DEFAULT_MAX_NESTING_DEPTH
         ? JsonCodec.standard() : new JsonCodec(depth);
     Map<String, Route> byName = new HashMap<>();
+    Map<String, Values> streams = new HashMap<>();
     for (Descriptor<?> d : contract.descriptors()) {
       if (d instanceof Procedure<?, ?, ?> p) {
         byName.put(p.name(), new Route(p));
+        if (p.kind() == dev.parley.Kind.SUBSCRIPTION) {
+          streams.put(p.name(), new Values(p.output(), codec));
+        }
       }
     }
     this.routes = Map.copyOf(byName);
+    this.values = Map.copyOf(streams);
   }
 
   /** The server's options. */
@@ -162,10 +167,9 @@ public final class Pipeline {
     return streams.size();
   }
 
-  /** The type of {@code name}'s values when it is a subscription of the contract; else null. */
-  public @Nullable Type valueType(String name) {
-    Route r = routes.get(name);
-    return r != null && r.isSubscription() ? r.procedure().output().type() : null;
+  /** The values of {@code name} when it is a subscription of the contract; else null. */
+  public @Nullable Values values(String name) {
+    return values.get(name);
   }
 
   /** Whether the server no longer takes calls. */
@@ -351,8 +355,8 @@ public final class Pipeline {
       }
       LastEventId.Split split = LastEventId.split(route, raw, stream.lastEventId(), codec);
       raw = split.input();
-      emission = new Emission(run, stream.outbound(), route.procedure().output(),
-          options.validateOutput(), split.lastEventId());
+      emission = new Emission(run, stream.outbound(), values.get(name), options.validateOutput(),
+          split.lastEventId());
     }
     Object input = decode(route, raw);
     Object ctx = caller.context();

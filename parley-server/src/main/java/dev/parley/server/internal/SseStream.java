@@ -2,12 +2,10 @@ package dev.parley.server.internal;
 
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
-import dev.parley.internal.json.JsonCodec;
 import dev.parley.internal.wire.Envelopes;
 import dev.parley.internal.wire.EventStream;
 import dev.parley.internal.wire.WireError;
 import dev.parley.server.Responder;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,22 +19,21 @@ import org.jspecify.annotations.Nullable;
  * idle timeout fails the write and the subscription is cancelled.
  */
 final class SseStream implements Outbound {
+  private static final Values.Framing EVENT = (json, id) -> EventStream.value(json, id);
   private final Responder.ResponseStream out;
   private final Cancellation cancellation;
-  private final JsonCodec codec;
   private final Envelopes envelopes;
-  private final Type type;
+  private final Values values;
   private final String name;
   private final ReentrantLock lock = new ReentrantLock();
   private final Heartbeats.Beat beat;
   private boolean closed;
 
-  SseStream(Responder responder, Cancellation cancellation, Pipeline pipeline, Type type,
+  SseStream(Responder responder, Cancellation cancellation, Pipeline pipeline, Values values,
       String name) {
     this.cancellation = cancellation;
-    this.codec = pipeline.codec();
-    this.envelopes = new Envelopes(codec);
-    this.type = type;
+    this.envelopes = new Envelopes(pipeline.codec());
+    this.values = values;
     this.name = name;
     Duration keepAlive = pipeline.options().keepAlive();
     this.out = responder.stream(200, EventStream.HEADERS);
@@ -50,9 +47,9 @@ final class SseStream implements Outbound {
   }
 
   @Override
-  public void value(@Nullable String id, @Nullable Object value) {
-    byte[] json = codec.encode(type, value);
-    if (!write(EventStream.value(json, id))) {
+  public void value(@Nullable String id, @Nullable Object value, boolean shared) {
+    byte[] json = values.json(value, shared);
+    if (!write(values.frame(json, id, EVENT, shared))) {
       throw new CancellationException("\"" + name + "\": the client went away");
     }
   }

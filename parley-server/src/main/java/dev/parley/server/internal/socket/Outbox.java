@@ -2,28 +2,36 @@ package dev.parley.server.internal.socket;
 
 import dev.parley.server.SocketOut;
 import dev.parley.server.internal.Failures;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One connection's bounded outbound queue, drained by one writer: a virtual thread started when a
- * message arrives in an idle queue, that hands the messages to the transport one at a time, each
- * after the previous one was written, and ends when the queue is empty.
+ * One connection's bounded outbound queue. It has no thread of its own: the producer that finds it
+ * idle hands the transport every message queued (up to {@value #MAX_BATCH}) in one {@link
+ * SocketOut#send}, which Jetty writes with one gathering write; whoever then sees that send
+ * complete (the transport's thread, or the producer when it completed at once) hands over what
+ * queued meanwhile, until the queue is empty. So a connection fed faster than it writes coalesces
+ * its messages into few writes, and no thread is woken per message. A subscription's values are
+ * handed over from a short-lived virtual thread instead ({@link #putSoon}), so that the values
+ * its handler sends in a row share a write.
  *
- * <p>The queue holds at most {@code limit} bytes, the message being written included; a single
+ * <p>The queue holds at most {@code limit} bytes, the messages being written included; a single
  * larger message is taken alone into an empty queue. A producer whose message does not fit waits
- * for room. When the message being written makes no progress for the stall time while a producer
+ * for room. When the messages being written make no progress for the stall time while a producer
  * waits, the connection is stalled: the producer gives up and the owner is told, once.
  */
 final class Outbox {
-  private static final ThreadFactory WRITERS =
-      Thread.ofVirtual().name("parley-socket-writer").factory();
+  /** The most messages handed to the transport in one send: {@value}. */
+  static final int MAX_BATCH = 64;
+  private static final ThreadFactory FLUSHERS =
+      Thread.ofVirtual().name("parley-socket-flush").factory();
 
   private final SocketOut out;
   private final long limit;
@@ -33,21 +41,21 @@ final class Outbox {
   private final Runnable onFailure;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition room = lock.newCondition();
-  private final ArrayDeque<byte[]> queue = new ArrayDeque<>(4);
+  private final ArrayDeque<byte[]> pending = new ArrayDeque<>(4);
+  private @Nullable List<byte[]> sending;
   private long bytes;
   private boolean writing;
   private boolean closed;
   private boolean stalled;
   private long progressAt = System.nanoTime();
   private @Nullable Closing closing;
-  private @Nullable CompletableFuture<@Nullable Throwable> inFlight;
 
   /**
    * A queue of {@code limit} bytes in front of {@code out}.
    *
    * @param meter counts the bytes of every queue of the server
    * @param onStall told once, from a producer's thread, when the queue stalled
-   * @param onFailure told once, from the writer, when the transport failed a send
+   * @param onFailure told once, from the thread that saw it, when the transport failed a send
    */
   Outbox(SocketOut out, long limit, long stallNanos, Meter meter, Runnable onStall,
       Runnable onFailure) {
@@ -60,13 +68,28 @@ final class Outbox {
   }
 
   /**
-   * Queues {@code message} (UTF-8 text), waiting while it does not fit.
+   * Queues {@code message} (UTF-8 text), waiting while it does not fit; when the queue was idle,
+   * hands it to the transport from this thread.
    *
    * @return false when it was not queued: the queue is closed, or stalled while waiting
    * @throws InterruptedException when the waiting thread is interrupted
    */
   boolean put(byte[] message) throws InterruptedException {
+    return put(message, false);
+  }
+
+  /**
+   * Queues {@code message} as {@link #put(byte[])} does, but when the queue was idle hands it to
+   * the transport from a new virtual thread: the messages this thread queues right after it (a
+   * subscription's values published together) then go in the same write.
+   */
+  boolean putSoon(byte[] message) throws InterruptedException {
+    return put(message, true);
+  }
+
+  private boolean put(byte[] message, boolean soon) throws InterruptedException {
     boolean stall = false;
+    boolean flush = false;
     lock.lockInterruptibly();
     try {
       while (!closed && bytes > 0 && bytes + message.length > limit) {
@@ -82,19 +105,25 @@ final class Outbox {
       if (closed) {
         return false;
       }
-      queue.add(message);
+      pending.add(message);
       bytes += message.length;
       meter.added(message.length, bytes);
       if (!writing) {
         writing = true;
-        progressAt = System.nanoTime();
-        WRITERS.newThread(this::drain).start();
+        flush = true;
       }
       return true;
     } finally {
       lock.unlock();
       if (stall) {
         onStall.run();
+      }
+      if (flush) {
+        if (soon) {
+          FLUSHERS.newThread(this::flush).start();
+        } else {
+          flush();
+        }
       }
     }
   }
@@ -112,56 +141,53 @@ final class Outbox {
       closed = true;
       closing = new Closing(code, reason);
       room.signalAll();
-      if (!writing) {
-        writing = true;
-        WRITERS.newThread(this::drain).start();
+      if (writing) {
+        return;
       }
+      writing = true;
     } finally {
       lock.unlock();
     }
+    flush();
   }
 
   /**
    * Drops the messages not yet handed to the transport, takes no more, and closes the connection
-   * with {@code code} at once: its close frame follows the message being written, if any.
+   * with {@code code} at once: its close frame follows the messages being written, if any.
    */
   void closeNow(int code, String reason) {
-    dropAll();
-    out.close(code, reason);
-  }
-
-  /** Drops every message and takes no more: the connection is gone. */
-  void dispose() {
-    CompletableFuture<@Nullable Throwable> pending = dropAll();
-    if (pending != null) {
-      pending.complete(new IllegalStateException("the connection is closed"));
-    }
-  }
-
-  private @Nullable CompletableFuture<@Nullable Throwable> dropAll() {
     lock.lock();
     try {
       closed = true;
       closing = null;
-      byte[] head = writing ? queue.peek() : null;
-      for (byte[] m : queue) {
-        if (m != head) {
-          bytes -= m.length;
-          meter.removed(m.length);
-        }
+      dropPending();
+    } finally {
+      lock.unlock();
+    }
+    out.close(code, reason);
+  }
+
+  /**
+   * Drops every message, those being written included (the transport may never say it wrote
+   * them), and takes no more: the connection is gone.
+   */
+  void dispose() {
+    lock.lock();
+    try {
+      closed = true;
+      closing = null;
+      dropPending();
+      List<byte[]> inFlight = sending;
+      if (inFlight != null) {
+        release(inFlight);
+        sending = null;
       }
-      queue.clear();
-      if (head != null) {
-        queue.add(head);
-      }
-      room.signalAll();
-      return inFlight;
     } finally {
       lock.unlock();
     }
   }
 
-  /** The bytes queued now, the message being written included. */
+  /** The bytes queued now, those being written included. */
   long bytes() {
     lock.lock();
     try {
@@ -171,83 +197,129 @@ final class Outbox {
     }
   }
 
-  private void drain() {
+  private void dropPending() {
+    for (byte[] m : pending) {
+      bytes -= m.length;
+      meter.removed(m.length);
+    }
+    pending.clear();
+    room.signalAll();
+  }
+
+  private void release(List<byte[]> batch) {
+    for (byte[] m : batch) {
+      bytes -= m.length;
+      meter.removed(m.length);
+    }
+  }
+
+  /**
+   * Hands the transport what is queued, batch after batch, for as long as each send completes
+   * before it returns; called by the one thread that set {@code writing}.
+   */
+  private void flush() {
     while (true) {
-      byte[] next;
-      CompletableFuture<@Nullable Throwable> sent = new CompletableFuture<>();
+      List<byte[]> batch = null;
       Closing last = null;
       lock.lock();
       try {
-        next = queue.peek();
-        if (next == null) {
+        if (pending.isEmpty()) {
           writing = false;
           last = closing;
           closing = null;
         } else {
+          batch = new ArrayList<>(Math.min(pending.size(), MAX_BATCH));
+          while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
+            batch.add(pending.poll());
+          }
+          sending = batch;
           progressAt = System.nanoTime();
-          inFlight = sent;
         }
       } finally {
         lock.unlock();
       }
-      if (next == null) {
+      if (batch == null) {
         if (last != null) {
           out.close(last.code(), last.reason());
         }
         return;
       }
-      Throwable failure = send(next, sent);
-      lock.lock();
+      Completion sent = new Completion(batch);
       try {
-        inFlight = null;
-        queue.poll();
-        bytes -= next.length;
-        meter.removed(next.length);
-        progressAt = System.nanoTime();
-        room.signalAll();
-        if (failure != null) {
-          closed = true;
-          closing = null;
-          writing = false;
-          for (byte[] m : queue) {
-            bytes -= m.length;
-            meter.removed(m.length);
-          }
-          queue.clear();
-        }
-      } finally {
-        lock.unlock();
+        out.send(batch, sent);
+      } catch (RuntimeException e) {
+        sent.done(e);
       }
-      if (failure != null) {
-        Failures.LOG.debug("a WebSocket message could not be sent: {}", failure.toString());
-        onFailure.run();
+      if (!sent.goOnHere()) {
         return;
       }
     }
   }
 
-  private @Nullable Throwable send(byte[] message,
-      CompletableFuture<@Nullable Throwable> sent) {
+  /**
+   * The end of {@code batch}'s send: accounts for it and wakes producers waiting for room.
+   *
+   * @return whether to go on sending
+   */
+  private boolean written(List<byte[]> batch, @Nullable Throwable failure) {
+    lock.lock();
     try {
-      out.send(new String(message, StandardCharsets.UTF_8), sent::complete);
-    } catch (RuntimeException e) {
-      sent.complete(e);
-    }
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return sent.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          return e.getCause();
-        }
+      if (sending == batch) {
+        release(batch);
+        sending = null;
+      }
+      progressAt = System.nanoTime();
+      room.signalAll();
+      if (failure != null) {
+        closed = true;
+        closing = null;
+        writing = false;
+        dropPending();
       }
     } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      lock.unlock();
+    }
+    if (failure != null) {
+      Failures.LOG.debug("a WebSocket message could not be sent: {}", failure.toString());
+      onFailure.run();
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * One send's callback. Whichever comes second, the callback or the return from {@link
+   * SocketOut#send}, goes on flushing: the sender's thread when the transport completed at once
+   * (no recursion), the transport's thread otherwise.
+   */
+  private final class Completion implements SocketOut.Sent {
+    private static final int WAITING = 0;
+    private static final int DONE = 1;
+    private static final int RETURNED = 2;
+
+    private final List<byte[]> batch;
+    private final AtomicInteger state = new AtomicInteger(WAITING);
+    private final AtomicBoolean called = new AtomicBoolean();
+    private volatile boolean goOn;
+
+    Completion(List<byte[]> batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    public void done(@Nullable Throwable failure) {
+      if (called.getAndSet(true)) {
+        return; // a transport that called twice
       }
+      goOn = written(batch, failure);
+      if (state.compareAndExchange(WAITING, DONE) == RETURNED && goOn) {
+        flush();
+      }
+    }
+
+    /** Called once send returned: whether the sender's thread goes on flushing. */
+    boolean goOnHere() {
+      return state.compareAndExchange(WAITING, RETURNED) == DONE && goOn;
     }
   }
 

@@ -9,7 +9,6 @@ import dev.parley.server.Result;
 import dev.parley.server.internal.Answer;
 import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Route;
-import java.lang.reflect.Type;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,11 +37,6 @@ final class Replies {
     } catch (ParleyException unwritable) {
       return error(id, Failures.of(unwritable, success.name()), success.name());
     }
-  }
-
-  /** One value of a subscription, tracked when {@code eventId} is not null. */
-  byte[] value(byte[] id, Type type, @Nullable String eventId, @Nullable Object value) {
-    return SocketMessages.data(id, codec.encode(type, value), eventId, null);
   }
 
   /** An error answer; {@code path} is the procedure's name, null when the message named none. */

@@ -9,7 +9,7 @@ import dev.parley.server.internal.Invocation;
 import dev.parley.server.internal.Outbound;
 import dev.parley.server.internal.Pipeline;
 import dev.parley.server.internal.Stream;
-import java.lang.reflect.Type;
+import dev.parley.server.internal.Values;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +23,9 @@ final class SocketCall implements Outbound {
   private final SocketConnection connection;
   private final Message.Call request;
   private final Cancellation cancellation = new Cancellation();
-  private final @Nullable Type valueType;
+  private static final Values.Framing TAIL = SocketMessages::valueTail;
+
+  private final @Nullable Values values;
   private final ReentrantLock order = new ReentrantLock();
   private boolean ended;
   private volatile boolean stopRequested;
@@ -32,12 +34,12 @@ final class SocketCall implements Outbound {
   /**
    * A call of {@code request} on {@code connection}.
    *
-   * @param valueType the output type of the subscription it names, null when it names none
+   * @param values the values of the subscription it names, null when it names none
    */
-  SocketCall(SocketConnection connection, Message.Call request, @Nullable Type valueType) {
+  SocketCall(SocketConnection connection, Message.Call request, @Nullable Values values) {
     this.connection = connection;
     this.request = request;
-    this.valueType = valueType;
+    this.values = values;
   }
 
   /** Its key among the connection's live calls. */
@@ -79,14 +81,17 @@ final class SocketCall implements Outbound {
   }
 
   @Override
-  public void value(@Nullable String eventId, @Nullable Object value) throws InterruptedException {
-    if (valueType == null) {
+  public void value(@Nullable String eventId, @Nullable Object value, boolean shared)
+      throws InterruptedException {
+    Values v = values;
+    if (v == null) {
       throw new IllegalStateException(request.path() + " is not a subscription");
     }
-    byte[] message = connection.replies().value(request.id(), valueType, eventId, value);
+    byte[] tail = v.frame(v.json(value, shared), eventId, TAIL, shared);
+    byte[] message = SocketMessages.withId(request.id(), tail);
     order.lockInterruptibly();
     try {
-      if (ended || !connection.outbox().put(message)) {
+      if (ended || !connection.outbox().putSoon(message)) {
         throw new CancellationException("\"" + request.path() + "\": the connection is closed");
       }
     } finally {

@@ -333,7 +333,7 @@ final class SocketConnection implements SocketSession {
         refusal = new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than "
             + pipeline.options().socketMaxCalls() + " calls live on this connection");
       } else {
-        call = new SocketCall(this, request, pipeline.valueType(request.path()));
+        call = new SocketCall(this, request, pipeline.values(request.path()));
         live.put(request.key(), call);
         unsettled++;
       }
