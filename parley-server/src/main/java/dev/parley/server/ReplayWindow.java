@@ -2,11 +2,13 @@ package dev.parley.server;
 
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
+import dev.parley.server.internal.Emission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +36,7 @@ public final class ReplayWindow<T> {
   private final ArrayDeque<Entry<T>> entries;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition published = lock.newCondition();
+  private final List<Follower> live = new ArrayList<>();
   private long next; // the sequence number of the next entry
 
   /**
@@ -60,8 +63,10 @@ public final class ReplayWindow<T> {
       if (entries.size() == capacity) {
         entries.removeFirst();
       }
-      entries.addLast(new Entry<>(next++, id, value));
+      Entry<T> entry = new Entry<>(next++, id, value);
+      entries.addLast(entry);
       published.signalAll();
+      push(entry);
     } finally {
       lock.unlock();
     }
@@ -85,12 +90,22 @@ public final class ReplayWindow<T> {
    * when it has none: a first subscriber starts live), then every value published, until the
    * subscription is cancelled. Blocks; returns only by throwing.
    *
+   * <p>A follower that is up to date waits without a thread of its own running: {@link #publish}
+   * hands the new value straight to its connection when the connection takes it at once (a
+   * WebSocket whose queue has room), and wakes the follower's thread only when it does not, which
+   * then sends from the window at the pace of its connection.
+   *
    * @throws InterruptedException when the subscription is cancelled while it waits
    * @throws java.util.concurrent.CancellationException when it is cancelled while it sends
    * @throws ParleyException {@code SERVICE_UNAVAILABLE} when the follower fell behind the window
    */
   public void follow(Sink<T> sink) throws InterruptedException {
     String lastEventId = sink.lastEventId().orElse(null);
+    Follower follower = sink instanceof Emission e && e.offers()
+        ? new Follower(e, Thread.currentThread()) : null;
+    if (follower != null) {
+      follower.emission.start();
+    }
     long cursor;
     lock.lock();
     try {
@@ -103,27 +118,103 @@ public final class ReplayWindow<T> {
       lock.lock();
       try {
         while (cursor == next) {
+          if (follower != null) {
+            follower.cursor = cursor;
+            follower.live = true;
+            live.add(follower);
+            break;
+          }
           published.await();
         }
-        long oldest = entries.isEmpty() ? next : entries.peekFirst().seq;
-        if (cursor < oldest) {
-          throw new ParleyException(ErrorCode.SERVICE_UNAVAILABLE, "The subscriber fell more than "
-              + capacity + " values behind; resume from the last event id");
+        if (follower != null && follower.live) {
+          batch = List.of();
+        } else {
+          batch = since(cursor);
+          cursor = next;
         }
-        batch = new ArrayList<>((int) (next - cursor));
-        for (Entry<T> e : entries) {
-          if (e.seq >= cursor) {
-            batch.add(e);
-          }
-        }
-        cursor = next;
       } finally {
         lock.unlock();
+      }
+      if (follower != null && follower.live) {
+        cursor = await(follower, sink);
+        continue;
       }
       for (Entry<T> e : batch) {
         sink.next(e.id, e.value);
       }
     }
+  }
+
+  /** The entries from sequence number {@code cursor} on; fails a follower the window left behind. */
+  private List<Entry<T>> since(long cursor) {
+    long oldest = entries.isEmpty() ? next : entries.peekFirst().seq;
+    if (cursor < oldest) {
+      throw new ParleyException(ErrorCode.SERVICE_UNAVAILABLE, "The subscriber fell more than "
+          + capacity + " values behind; resume from the last event id");
+    }
+    List<Entry<T>> batch = new ArrayList<>((int) (next - cursor));
+    for (Entry<T> e : entries) {
+      if (e.seq >= cursor) {
+        batch.add(e);
+      }
+    }
+    return batch;
+  }
+
+  /**
+   * Waits while publishers hand {@code follower}'s values to its connection, until one could not:
+   * returns the sequence number to send from.
+   */
+  private long await(Follower follower, Sink<T> sink) throws InterruptedException {
+    try {
+      while (follower.live) {
+        if (sink.isCancelled()) {
+          throw new InterruptedException("cancelled");
+        }
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          throw new InterruptedException("cancelled");
+        }
+      }
+      lock.lock();
+      try {
+        return follower.cursor;
+      } finally {
+        lock.unlock();
+      }
+    } finally {
+      if (follower.live) {
+        lock.lock();
+        try {
+          follower.live = false;
+          live.remove(follower);
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+  }
+
+  /** Hands entry {@code e} to every live follower, under the lock; wakes those it could not. */
+  private void push(Entry<T> e) {
+    int kept = 0;
+    for (int i = 0; i < live.size(); i++) {
+      Follower f = live.get(i);
+      boolean taken;
+      try {
+        taken = f.emission.offer(e.id, e.value);
+      } catch (RuntimeException refused) { // cancelled, or invalid: its thread finds out
+        taken = false;
+      }
+      if (taken) {
+        f.cursor = e.seq + 1;
+        live.set(kept++, f);
+      } else {
+        f.live = false;
+        LockSupport.unpark(f.thread);
+      }
+    }
+    live.subList(kept, live.size()).clear();
   }
 
   /** The index of the first entry after {@code lastEventId}; 0 when it is not held. */
@@ -159,6 +250,22 @@ public final class ReplayWindow<T> {
   @Override
   public String toString() {
     return "ReplayWindow[" + size() + " of " + capacity + "]";
+  }
+
+  /**
+   * A follower whose values publishers hand to its connection while it waits: its sink, its
+   * thread, and the sequence number it is to send from once woken. Guarded by the lock.
+   */
+  private static final class Follower {
+    final Emission emission;
+    final Thread thread;
+    volatile boolean live;
+    long cursor;
+
+    Follower(Emission emission, Thread thread) {
+      this.emission = emission;
+      this.thread = thread;
+    }
   }
 
   /**

@@ -58,12 +58,38 @@ public final class Emission implements Sink<Object> {
     send(id, value);
   }
 
-  private void send(@Nullable String id, Object value) {
+  /**
+   * Sends {@code value} tracked by {@code id} only if the transport takes it at once, from any
+   * thread while the handler's waits for it (a feed pushing to its followers): the subscription
+   * must have {@linkplain #start() started}. When it says false, the handler's thread sends the
+   * value with {@link #next(String, Object)}.
+   *
+   * @throws CancellationException if the subscription was cancelled
+   * @throws ParleyException as {@link #next(Object)}
+   */
+  public boolean offer(String id, Object value) {
+    if (!started || !EventStream.isValidId(id)) {
+      return false; // the handler's thread starts it, or fails on the id
+    }
+    boolean shared = check(value);
+    boolean taken = outbound.offer(id, value, shared);
+    if (taken) {
+      last = value;
+    }
+    return taken;
+  }
+
+  /** Whether {@link #offer} may ever say true: whether its transport can tell. */
+  public boolean offers() {
+    return outbound.offers();
+  }
+
+  /** Whether the value is valid (else throws), and whether it is shared. */
+  private boolean check(Object value) {
     if (run.isStopped()) {
       throw cancelled();
     }
     boolean shared = value != last;
-    last = value;
     if (validate) {
       List<Issue> issues = values.check(value, shared);
       if (!issues.isEmpty()) {
@@ -72,6 +98,12 @@ public final class Emission implements Sink<Object> {
         throw new ParleyException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
       }
     }
+    return shared;
+  }
+
+  private void send(@Nullable String id, Object value) {
+    boolean shared = check(value);
+    last = value;
     start();
     try {
       outbound.value(id, value, shared);

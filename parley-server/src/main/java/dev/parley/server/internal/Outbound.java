@@ -24,4 +24,22 @@ public interface Outbound {
    */
   void value(@Nullable String id, @Nullable Object value, boolean shared)
       throws InterruptedException;
+
+  /**
+   * Sends one value, already valid, if the connection takes it now without waiting: for a feed
+   * that pushes a value to many subscribers from its publisher's thread. A transport that cannot
+   * tell says false, always.
+   *
+   * @param shared as for {@link #value}
+   * @return whether it was sent; when not, the handler's thread sends it with {@link #value}
+   * @throws java.util.concurrent.CancellationException when the connection can take no more
+   */
+  default boolean offer(@Nullable String id, @Nullable Object value, boolean shared) {
+    return false;
+  }
+
+  /** Whether {@link #offer} may ever say true. */
+  default boolean offers() {
+    return false;
+  }
 }

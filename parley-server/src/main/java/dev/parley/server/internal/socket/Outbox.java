@@ -87,6 +87,42 @@ final class Outbox {
     return put(message, true);
   }
 
+  /**
+   * Queues {@code message} only if it fits now, never waiting; when the queue was idle, hands it to
+   * the transport from a new virtual thread, as {@link #putSoon} does.
+   *
+   * @return whether it was queued: false when it does not fit, or the queue is closed
+   */
+  boolean offer(byte[] message) {
+    lock.lock();
+    try {
+      if (closed || (bytes > 0 && bytes + message.length > limit)) {
+        return false;
+      }
+      pending.add(message);
+      bytes += message.length;
+      meter.added(message.length, bytes);
+      if (writing) {
+        return true;
+      }
+      writing = true;
+    } finally {
+      lock.unlock();
+    }
+    FLUSHERS.newThread(this::flush).start();
+    return true;
+  }
+
+  /** Whether it takes no more messages. */
+  boolean isClosed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private boolean put(byte[] message, boolean soon) throws InterruptedException {
     boolean stall = false;
     boolean flush = false;

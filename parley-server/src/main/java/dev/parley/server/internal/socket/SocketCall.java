@@ -99,6 +99,30 @@ final class SocketCall implements Outbound {
     }
   }
 
+  @Override
+  public boolean offers() {
+    return true;
+  }
+
+  @Override
+  public boolean offer(@Nullable String eventId, @Nullable Object value, boolean shared) {
+    Values v = values;
+    if (v == null) {
+      throw new IllegalStateException(request.path() + " is not a subscription");
+    }
+    byte[] tail = v.frame(v.json(value, shared), eventId, TAIL, shared);
+    byte[] message = SocketMessages.withId(request.id(), tail);
+    order.lock();
+    try {
+      if (ended || connection.outbox().isClosed()) {
+        throw new CancellationException("\"" + request.path() + "\": the connection is closed");
+      }
+      return connection.outbox().offer(message);
+    } finally {
+      order.unlock();
+    }
+  }
+
   /** The pipeline's answer: the call's last message, unless it was silenced. */
   void answered(Answer answer) {
     connection.release(this);
