@@ -49,9 +49,7 @@ final class JettyResponder implements Responder {
     watch.stop();
     byte[] body = answer.body();
     head(answer.status(), answer.headers());
-    if (answer.status() != 304) { // a 304's Content-Length would be that of the 200 it stands for
-      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    }
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 
