@@ -24,14 +24,22 @@ async function read(response) {
   return body.result;
 }
 
+/** A tRPC envelope's `result`, or its `error` thrown as an RpcError. */
+function unwrap(body) {
+  if (body.error) throw new RpcError(body.error);
+  return body.result;
+}
+
 /** A query: GET {base}/{name}, input (if any) as JSON in the `input` parameter. */
 async function query(name, input) {
+  if (window.parleyDump) return unwrap(window.parleyDump.query(name, input));
   const q = input === undefined ? '' : '?input=' + encodeURIComponent(JSON.stringify(input));
   return read(await fetch(API + '/' + name + q));
 }
 
 /** A mutation: POST {base}/{name}, input as the JSON body. */
 async function mutate(name, input) {
+  if (window.parleyDump) return unwrap(window.parleyDump.mutate(name));
   return read(await fetch(API + '/' + name, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -75,6 +83,7 @@ function render(todos) {
     del.className = 'delete';
     del.textContent = 'Delete';
     del.setAttribute('aria-label', 'Delete "' + todo.text + '"');
+    del.disabled = Boolean(window.parleyDump); // a static copy has no server to delete on
     del.addEventListener('click', () => remove(todo.id));
     li.append(text, time, del);
     return li;
@@ -135,3 +144,9 @@ form.addEventListener('submit', async (event) => {
 });
 
 refresh();
+
+// buildInfo is a static query: its answer never changes while the server runs (or is the dump's).
+query('buildInfo').then((result) => {
+  document.getElementById('build').textContent = 'v' + result.data.version + ', started '
+    + new Date(result.data.startedAt).toLocaleString();
+}).catch(() => {});

@@ -6,7 +6,7 @@ import dev.parley.Parley;
 import dev.parley.Query;
 import dev.parley.Shared;
 
-/** The contract that the benchmarks serve and call: {@code echo}, {@code add} and {@code sum.add}. */
+/** The contract that the benchmarks serve and call: {@code echo}, {@code add}, {@code sum.add} and {@code echo.cacheable}. */
 public final class BenchContract {
   private BenchContract() {}
 
@@ -22,6 +22,10 @@ public final class BenchContract {
   public static final Mutation<Shared, Operands, Sum> ADD_MUTATION =
       Parley.mutation("sum.add").input(Operands.class).output(Sum.class);
 
+  /** {@link #ECHO}, cacheable: its GET answer carries an ETag, and a matching If-None-Match is 304. */
+  public static final Query<Shared, Echo, Echo> ECHO_CACHEABLE =
+      Parley.query("echo.cacheable").input(Echo.class).output(Echo.class).cacheable();
+
   /** All of the above. */
-  public static final Contract CONTRACT = Contract.of(ECHO, ADD, ADD_MUTATION);
+  public static final Contract CONTRACT = Contract.of(ECHO, ADD, ADD_MUTATION, ECHO_CACHEABLE);
 }

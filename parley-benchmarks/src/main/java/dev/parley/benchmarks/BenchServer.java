@@ -45,6 +45,7 @@ public final class BenchServer {
             .build();
     server.implement(BenchContract.ECHO, (ctx, input) -> input);
     server.implement(BenchContract.ADD, (ctx, in) -> new Sum(in.a() + in.b()));
+    server.implement(BenchContract.ECHO_CACHEABLE, (ctx, input) -> input);
     server
         .implement(BenchContract.ADD_MUTATION, (ctx, in) -> new Sum(in.a() + in.b()))
         .resources((ctx, in, out) -> Set.of("sums"));

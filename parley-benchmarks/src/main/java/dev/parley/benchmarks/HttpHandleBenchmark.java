@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * without a transport (query string parsing, percent-decoding, JSON decoding, validation, handler,
  * encoding), on the calling thread as under Jetty, to tell Parley's cost per request from Jetty's.
  * {@code timeoutSeconds} 0 turns the request timeout off, which shows what enforcing it costs per
- * call (a watch on the server's one timer).
+ * call (a watch on the server's one timer). {@code cacheableQuery} and {@code notModified} show
+ * what an {@code ETag} costs, and that a {@code 304} costs no more than the answer it replaces.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
@@ -44,6 +45,8 @@ public class HttpHandleBenchmark {
   private ParleyServer<String> server;
   private ParleyRequest echo;
   private ParleyRequest add;
+  private ParleyRequest cacheable;
+  private ParleyRequest conditional;
 
   /** Builds the server and the two requests. */
   @Setup
@@ -56,6 +59,18 @@ public class HttpHandleBenchmark {
     add = new ParleyRequest("POST", "sum.add", "",
         Map.of("content-type", List.of("application/json")),
         "{\"a\":1,\"b\":2}".getBytes(StandardCharsets.UTF_8), null);
+    cacheable = new ParleyRequest("GET", "echo.cacheable", echo.query(), Map.of(), new byte[0],
+        null);
+    Answer first = new Answer();
+    server.handle(cacheable, first);
+    String tag = first.response.headers().get("etag");
+    conditional = new ParleyRequest("GET", "echo.cacheable", echo.query(),
+        Map.of("if-none-match", List.of(tag)), new byte[0], null);
+    Answer check = new Answer();
+    server.handle(conditional, check);
+    if (check.response.status() != 304) {
+      throw new IllegalStateException("expected 304, got " + check.response.status());
+    }
   }
 
   /** Stops the server's background work. */
@@ -85,6 +100,30 @@ public class HttpHandleBenchmark {
   public ParleyResponse addMutation() {
     Answer answer = new Answer();
     server.handle(add, answer);
+    return answer.response;
+  }
+
+  /**
+   * {@code GET echo.cacheable?input={"text":"hi"}}: {@link #echoQuery()} plus its {@code ETag}.
+   *
+   * @return the response, 200 with the tag
+   */
+  @Benchmark
+  public ParleyResponse cacheableQuery() {
+    Answer answer = new Answer();
+    server.handle(cacheable, answer);
+    return answer.response;
+  }
+
+  /**
+   * {@link #cacheableQuery()} with {@code If-None-Match} naming its tag.
+   *
+   * @return the response, 304 with no body
+   */
+  @Benchmark
+  public ParleyResponse notModified() {
+    Answer answer = new Answer();
+    server.handle(conditional, answer);
     return answer.response;
   }
 

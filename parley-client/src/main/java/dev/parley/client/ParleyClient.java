@@ -8,11 +8,13 @@ import dev.parley.Role;
 import dev.parley.Shared;
 import dev.parley.Subscription;
 import dev.parley.SubscriptionListener;
+import dev.parley.client.internal.DumpLink;
 import dev.parley.client.internal.HttpLink;
 import dev.parley.client.internal.InProcessLink;
 import dev.parley.client.internal.Link;
 import dev.parley.client.internal.SocketLink;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +103,10 @@ import org.jspecify.annotations.Nullable;
  * applies the deadline (the smaller of the client's timeout and its own); a timed call runs on a
  * virtual thread of the server's, so that it ends at its deadline. An {@code …Async} call runs on
  * a new virtual thread.
+ *
+ * <p><b>From a static dump</b> ({@link #fromDump(Path, Contract)}) there is no server: queries are
+ * answered from the files a server's build step wrote, and mutations and subscriptions are
+ * refused {@code METHOD_NOT_SUPPORTED}.
  *
  * <p><b>Thread-safety and lifetime.</b> A client is thread-safe and meant to be shared. {@link
  * #withTimeout} views share it; closing any of them closes all: queued and in-flight calls fail
@@ -203,6 +209,41 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public static <R extends Shared> ParleyClient<R> inProcess(Invoker invoker, Role<R> role) {
     return new ParleyClient<>(new InProcessLink(invoker), role, Duration.ZERO);
+  }
+
+  /**
+   * A client of the shared surface of {@code contract} with no server: it answers queries from the
+   * static dump in {@code dir} (written by the server's {@code dump}); see {@link #fromDump(Path,
+   * Contract, Role)}.
+   */
+  public static ParleyClient<Shared> fromDump(Path dir, Contract contract) {
+    return fromDump(dir, contract, Role.SHARED);
+  }
+
+  /**
+   * A client for callers of {@code role} of {@code contract} with no server, answering from the
+   * static dump in {@code dir}, which it reads once, now. A query's input is validated by its
+   * schema as always (a bad one is {@code BAD_REQUEST}), then looked up by its canonical JSON; the
+   * output is decoded with the query's output schema, a fresh object for each call. An input the
+   * dump lacks is answered with the query's fallback when the dump has one, else {@code
+   * NOT_FOUND}, and so is a query the dump did not record. A mutation or a subscription is refused
+   * {@code METHOD_NOT_SUPPORTED} ("the client answers from a static dump: mutations are not
+   * available"). Timeouts do not apply: every answer is immediate.
+   *
+   * <pre>{@code
+   * try (var client = ParleyClient.fromDump(Path.of("site/dump"), TodoApi.CONTRACT)) {
+   *   List<Todo> todos = client.query(TodoApi.GET_TODOS);
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the file and the fault when the dump is malformed
+   *     (missing, truncated, of another format version), answers a procedure that is not a query of
+   *     {@code contract}, or holds an output that does not fit its schema
+   * @throws java.io.UncheckedIOException when a file of the dump cannot be read
+   */
+  public static <R extends Shared> ParleyClient<R> fromDump(
+      Path dir, Contract contract, Role<R> role) {
+    return new ParleyClient<>(new DumpLink(dir, contract), role, Duration.ZERO);
   }
 
   /** The role this client calls as. */

@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.Contract;
 import dev.parley.Invoker;
 import dev.parley.ParleyException;
+import dev.parley.Query;
 import dev.parley.Subscription;
 import dev.parley.Unary;
 import dev.parley.server.internal.HttpWire;
@@ -10,6 +11,8 @@ import dev.parley.server.internal.LocalInvoker;
 import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Pipeline;
 import dev.parley.server.internal.socket.Sockets;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +84,21 @@ public final class ParleyServer<C> {
   public <I, O> Implementation<C, I, O> implement(
       Unary<?, I, O> procedure, Handler<C, I, O> handler) {
     return procedures.implement(procedure, handler);
+  }
+
+  /**
+   * Implements {@code query} with {@code handler} on the server's base, {@link #procedures()}; a
+   * {@linkplain dev.parley.Query#isStatic() static} query's output is computed once per input, as
+   * {@link Procedures#implement(Query, Handler)} says.
+   *
+   * @return the implementation, to which {@link QueryImplementation#resources resources} and what
+   *     {@linkplain #dump(Path) static dumps} record of it may be added
+   * @throws IllegalArgumentException if the query is not part of this server's contract
+   * @throws IllegalStateException if it is already implemented
+   */
+  public <I, O> QueryImplementation<C, I, O> implement(
+      Query<?, I, O> query, Handler<C, I, O> handler) {
+    return procedures.implement(query, handler);
   }
 
   /**
@@ -282,6 +300,34 @@ public final class ParleyServer<C> {
         "The caller's access was revoked"));
     sockets.revoke(revoked);
     return ended;
+  }
+
+  /**
+   * Writes a static dump of this server into {@code dir} (made if absent; an earlier dump there is
+   * replaced), called as an anonymous caller; see {@link #dump(Path, Identity)}.
+   */
+  public void dump(Path dir) throws IOException {
+    dump(dir, Identity.anonymous());
+  }
+
+  /**
+   * Writes a static dump of this server into {@code dir}, the build step that lets clients work
+   * with no server ({@code ParleyClient.fromDump}): every {@linkplain dev.parley.Query#isStatic()
+   * static} query without input, and every query for the inputs its {@link
+   * QueryImplementation#dump dump} lists, is called as {@code builder} through the same pipeline as
+   * any call (role, validation, middleware, handler, output validation), and its output recorded
+   * with its canonical input, beside the query's {@link QueryImplementation#fallback fallback}.
+   * Queries outside {@code builder}'s role are left out. The files are described in {@code
+   * docs/protocol.md}, "Static dumps": {@code manifest.json} and {@code procedures/<name>.json}.
+   *
+   * @throws IllegalStateException naming the query and the input, when a call fails (an input that
+   *     fails validation, a handler that throws) or a fallback fails the output schema; nothing is
+   *     written then
+   * @throws IOException when the files cannot be written
+   */
+  public void dump(Path dir, Identity<?> builder) throws IOException {
+    new StaticDump(pipeline, Objects.requireNonNull(builder, "builder"))
+        .write(Objects.requireNonNull(dir, "dir"));
   }
 
   /** This server's options. */

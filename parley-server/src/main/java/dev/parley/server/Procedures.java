@@ -1,8 +1,10 @@
 package dev.parley.server;
 
+import dev.parley.Query;
 import dev.parley.Subscription;
 import dev.parley.Unary;
 import dev.parley.server.internal.Pipeline;
+import dev.parley.server.internal.StaticOutputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,8 +66,33 @@ public final class Procedures<C> {
    */
   public <I, O> Implementation<C, I, O> implement(
       Unary<?, I, O> procedure, Handler<C, I, O> handler) {
+    return implemented(procedure, handler);
+  }
+
+  /**
+   * Implements {@code query} with {@code handler}, behind this base's middleware. A {@linkplain
+   * Query#isStatic() static} query's handler runs once per input (its canonical JSON): its output
+   * is kept, up to {@link ServerOptions#staticCacheEntries()} of them, and served to the calls
+   * that follow, which still go through the middleware; a call that fails is not kept.
+   *
+   * @return the implementation, to which {@link QueryImplementation#resources resources} and what
+   *     static dumps record of it may be added
+   * @throws IllegalArgumentException if the query is not part of the server's contract
+   * @throws IllegalStateException if it is already implemented
+   */
+  public <I, O> QueryImplementation<C, I, O> implement(
+      Query<?, I, O> query, Handler<C, I, O> handler) {
+    return implemented(query, handler);
+  }
+
+  private <I, O> Implemented<C, I, O> implemented(
+      Unary<?, I, O> procedure, Handler<C, I, O> handler) {
+    ServerOptions options = pipeline.options();
+    StaticOutputs statics = procedure instanceof Query<?, ?, ?> q && q.isStatic()
+        ? new StaticOutputs(options.staticCacheEntries()) : null;
     Implemented<C, I, O> implemented = new Implemented<>(procedure, chain,
-        Objects.requireNonNull(handler, "handler"), pipeline.options().validateOutput());
+        Objects.requireNonNull(handler, "handler"), options.validateOutput(), pipeline.codec(),
+        statics);
     pipeline.install(procedure, implemented);
     return implemented;
   }

@@ -61,6 +61,11 @@ import java.util.Set;
  *     1013} and its subscriptions cancelled; also how long a closing connection waits for its
  *     client to take the close frame before it is dropped. Default {@value
  *     #DEFAULT_SOCKET_STALL_SECONDS} seconds; must be {@code > 0}
+ * @param staticCacheEntries the most outputs of one {@linkplain dev.parley.Query#isStatic()
+ *     static} query kept in memory, one per distinct input; past it the least recently used is
+ *     dropped (and computed again when asked for). Default {@value
+ *     #DEFAULT_STATIC_CACHE_ENTRIES} per query; 0 keeps none (every call runs the handler); must
+ *     not be negative
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -75,7 +80,8 @@ public record ServerOptions(
     int socketFramesPerSecond,
     int socketMaxCalls,
     int socketQueueBytes,
-    Duration socketStallTimeout) {
+    Duration socketStallTimeout,
+    int staticCacheEntries) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -98,12 +104,14 @@ public record ServerOptions(
   public static final int DEFAULT_SOCKET_QUEUE_BYTES = 1024 * 1024;
   /** The default of {@link #socketStallTimeout()} in seconds: {@value}. */
   public static final int DEFAULT_SOCKET_STALL_SECONDS = 10;
+  /** The default of {@link #staticCacheEntries()}: {@value} outputs per static query. */
+  public static final int DEFAULT_STATIC_CACHE_ENTRIES = 1000;
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
       DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
       Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS), DEFAULT_SOCKET_MAX_FRAME_BYTES,
       DEFAULT_SOCKET_FRAMES_PER_SECOND, DEFAULT_SOCKET_MAX_CALLS, DEFAULT_SOCKET_QUEUE_BYTES,
-      Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS));
+      Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS), DEFAULT_STATIC_CACHE_ENTRIES);
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -131,6 +139,10 @@ public record ServerOptions(
     positive("socketFramesPerSecond", socketFramesPerSecond);
     positive("socketMaxCalls", socketMaxCalls);
     positive("socketQueueBytes", socketQueueBytes);
+    if (staticCacheEntries < 0) {
+      throw new IllegalArgumentException("staticCacheEntries: " + staticCacheEntries
+          + " (expected: >= 0, 0 for none)");
+    }
     Objects.requireNonNull(socketStallTimeout, "socketStallTimeout");
     if (socketStallTimeout.isZero() || socketStallTimeout.isNegative()) {
       throw new IllegalArgumentException(
@@ -203,6 +215,7 @@ public record ServerOptions(
     private int socketMaxCalls;
     private int socketQueueBytes;
     private Duration socketStallTimeout;
+    private int staticCacheEntries;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -218,6 +231,7 @@ public record ServerOptions(
       socketMaxCalls = from.socketMaxCalls;
       socketQueueBytes = from.socketQueueBytes;
       socketStallTimeout = from.socketStallTimeout;
+      staticCacheEntries = from.staticCacheEntries;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -298,6 +312,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#staticCacheEntries()}, per static query; default 1000, 0 for none. */
+    public Builder staticCacheEntries(int entries) {
+      this.staticCacheEntries = entries;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -306,7 +326,8 @@ public record ServerOptions(
     public ServerOptions build() {
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
           validateOutput, allowedOrigins, allowCredentials, keepAlive, socketMaxFrameBytes,
-          socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout);
+          socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout,
+          staticCacheEntries);
     }
   }
 }

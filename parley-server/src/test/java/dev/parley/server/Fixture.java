@@ -36,13 +36,16 @@ final class Fixture {
   }
 
   static final Query<Shared, Void, List<Todo>> LIST =
-      Parley.query("todos.list").output(Schema.listOf(Todo.class));
+      Parley.query("todos.list").output(Schema.listOf(Todo.class)).cacheable();
   static final Mutation<Shared, NewTodo, Todo> ADD =
       Parley.mutation("todos.add").input(NewTodo.class).output(Todo.class);
   static final Query<Shared, Id, Todo> GET = Parley.query("todos.get").input(Id.class).output(Todo.class);
   static final Mutation<Shared, Edit, Todo> EDIT =
       Parley.mutation("todos.edit").input(Edit.class).output(Todo.class);
   static final Query<Shared, Void, String> BOOM = Parley.query("boom").output(String.class);
+  /** A static query: its output never changes. */
+  static final Query<Shared, Void, String> VERSION =
+      Parley.query("version").output(String.class).asStatic();
   static final Query<Shared, Void, Todo> BAD_OUTPUT = Parley.query("badOutput").output(Todo.class);
   static final Mutation<Shared, Void, Void> PING = Parley.mutation("ping");
   static final Query<Shared, Shape, Shape> GROW =
@@ -62,7 +65,8 @@ final class Fixture {
   static final Subscription<Shared, Feed, Todo> FEED =
       Parley.subscription("todos.feed").input(Feed.class).output(Todo.class);
   static final Contract CONTRACT =
-      Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED);
+      Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED,
+          VERSION);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -105,7 +109,10 @@ final class Fixture {
     });
     server.implement(GET, (ctx, in) -> store.stream().filter(t -> t.id() == in.id()).findFirst()
         .orElseThrow(() -> new dev.parley.ParleyException(
-            dev.parley.ErrorCode.NOT_FOUND, "no todo " + in.id())));
+            dev.parley.ErrorCode.NOT_FOUND, "no todo " + in.id())))
+        .dump(List.of(new Id(1)))
+        .fallback(new Todo(0, "unknown"));
+    server.implement(VERSION, (ctx, in) -> "1.0");
     server.implement(EDIT, (ctx, in) -> {
       if (store.stream().noneMatch(t -> t.id() == in.id())) {
         throw new dev.parley.ParleyException(dev.parley.ErrorCode.NOT_FOUND, "no todo " + in.id());

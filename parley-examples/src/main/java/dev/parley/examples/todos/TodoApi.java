@@ -16,7 +16,8 @@ import java.util.List;
  * <p>The resources each procedure declares ({@link TodoServer}) are those of the seed: {@code
  * getTodos} reads {@code todos}; {@code addTodo} and {@code deleteTodo} change {@code todos} and
  * {@code todo/<id>}. Beyond the seed, {@code findTodos} takes a discriminated union ({@link
- * TodoFilter}) and {@code getTodo} returns one ({@link TodoLookup}).
+ * TodoFilter}) and {@code getTodo} returns one ({@link TodoLookup}); {@code getTodos} is cacheable and
+ * {@code buildInfo} static (Devframe's kinds).
  */
 public final class TodoApi {
   private TodoApi() {}
@@ -24,11 +25,15 @@ public final class TodoApi {
   /** The longest {@link NewTodo#text()} accepted, in characters: {@value}. */
   public static final int MAX_TEXT_LENGTH = 200;
 
-  /** Every todo, oldest first. */
+  /**
+   * Every todo, oldest first. Cacheable: over HTTP its answer carries an {@code ETag}, and a
+   * request naming it gets {@code 304 Not Modified} until a mutation changes the todos.
+   */
   public static final Query<Shared, Void, List<Todo>> GET_TODOS =
       Parley.query("getTodos")
           .output(Schema.listOf(Todo.class))
-          .description("Every todo, oldest first.");
+          .description("Every todo, oldest first.")
+          .cacheable();
 
   /** Adds a todo and returns it; a text that is empty or over 200 characters is {@code BAD_REQUEST}. */
   public static final Mutation<Shared, NewTodo, Todo> ADD_TODO =
@@ -57,7 +62,17 @@ public final class TodoApi {
           .output(TodoLookup.class)
           .description("One todo by id: Found with it, or Missing.");
 
+  /**
+   * The version of the demo and when its server started: a static query, computed once and served
+   * with {@code Cache-Control: immutable}; a static dump records it.
+   */
+  public static final Query<Shared, Void, BuildInfo> BUILD_INFO =
+      Parley.query("buildInfo")
+          .output(BuildInfo.class)
+          .description("The demo's version and when its server started.")
+          .asStatic();
+
   /** The contract of the todo procedures. */
   public static final Contract CONTRACT =
-      Contract.of(GET_TODOS, ADD_TODO, DELETE_TODO, FIND_TODOS, GET_TODO);
+      Contract.of(GET_TODOS, ADD_TODO, DELETE_TODO, FIND_TODOS, GET_TODO, BUILD_INFO);
 }

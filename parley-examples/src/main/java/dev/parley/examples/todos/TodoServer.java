@@ -5,6 +5,8 @@ import dev.parley.ParleyException;
 import dev.parley.server.ParleyRequest;
 import dev.parley.server.Identity;
 import dev.parley.server.ParleyServer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,9 +16,14 @@ import java.util.Set;
  * Implements {@link TodoApi} over a {@link TodoStore}, declaring the resources of Covenant's seed:
  * {@code getTodos} reads {@code todos}; {@code addTodo} and {@code deleteTodo} change {@code todos}
  * and {@code todo/<id>}; {@code findTodos} reads {@code todos} and {@code getTodo} {@code todo/<id>}.
+ * A static dump records {@code getTodos} and {@code buildInfo} ({@link StaticSite}); {@code getTodo}
+ * of any id then answers its fallback, {@code Missing} with the id {@code ?}.
  */
 public final class TodoServer {
   private TodoServer() {}
+
+  /** The demo's version, as {@link TodoApi#BUILD_INFO} answers it: {@value}. */
+  public static final String VERSION = "0.1.0-SNAPSHOT";
 
   /** The resource of the whole list. */
   public static final String TODOS = "todos";
@@ -45,7 +52,8 @@ public final class TodoServer {
   public static <C> void implement(ParleyServer<C> server, TodoStore store) {
     Objects.requireNonNull(store, "store");
     server.implement(TodoApi.GET_TODOS, (ctx, in) -> store.all())
-        .resources((ctx, in, out) -> Set.of(TODOS));
+        .resources((ctx, in, out) -> Set.of(TODOS))
+        .dump();
 
     server.implement(TodoApi.ADD_TODO, (ctx, in) -> {
           try {
@@ -70,7 +78,11 @@ public final class TodoServer {
     server.implement(TodoApi.GET_TODO, (ctx, in) -> store.find(in.id())
             .<TodoLookup>map(TodoLookup.Found::new)
             .orElse(new TodoLookup.Missing(in.id())))
-        .resources((ctx, in, out) -> Set.of(todo(Objects.requireNonNull(in).id())));
+        .resources((ctx, in, out) -> Set.of(todo(Objects.requireNonNull(in).id())))
+        .fallback(new TodoLookup.Missing("?"));
+
+    BuildInfo info = new BuildInfo(VERSION, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    server.implement(TodoApi.BUILD_INFO, (ctx, in) -> info);
   }
 
   /** The todos of {@code all} (oldest first) that {@code filter} picks. */

@@ -13,7 +13,16 @@ class TodoApiTest {
     assertThat(TodoApi.CONTRACT.descriptors())
         .extracting(d -> d.name() + ":" + d.kind())
         .containsExactly("getTodos:" + Kind.QUERY, "addTodo:" + Kind.MUTATION,
-            "deleteTodo:" + Kind.MUTATION, "findTodos:" + Kind.QUERY, "getTodo:" + Kind.QUERY);
+            "deleteTodo:" + Kind.MUTATION, "findTodos:" + Kind.QUERY, "getTodo:" + Kind.QUERY,
+            "buildInfo:" + Kind.QUERY);
+  }
+
+  @Test
+  void getTodosIsCacheableAndBuildInfoStatic() {
+    assertThat(TodoApi.GET_TODOS.isCacheable()).isTrue();
+    assertThat(TodoApi.GET_TODOS.isStatic()).isFalse();
+    assertThat(TodoApi.BUILD_INFO.isStatic()).isTrue();
+    assertThat(TodoApi.FIND_TODOS.isCacheable()).isFalse();
   }
 
   @Test

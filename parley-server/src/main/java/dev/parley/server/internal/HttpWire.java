@@ -155,7 +155,8 @@ public final class HttpWire {
           deadline, cancellation);
     }
     if (!batch) {
-      pipeline.run(calls[0], a -> out.respond(answers.single(answers.of(a))));
+      pipeline.run(calls[0],
+          a -> out.respond(HttpCaching.respond(request, a, answers.of(a), answers)));
       return;
     }
     Answers.Collector collector = streamed ? answers.stream(out, names.length)

@@ -157,6 +157,12 @@ public final class Pipeline {
     return r != null && r.admits(role) ? r.procedure().kind() : null;
   }
 
+  /** What runs {@code name}; null when it is not a procedure of the contract or not implemented. */
+  public @Nullable Target implementation(String name) {
+    Route r = routes.get(name);
+    return r == null || !r.isImplemented() ? null : r.target();
+  }
+
   /** The keep-alive timer of the server's live streams. */
   public Heartbeats heartbeats() {
     return heartbeats;
