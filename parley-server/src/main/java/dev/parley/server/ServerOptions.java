@@ -61,6 +61,12 @@ import java.util.Set;
  *     1013} and its subscriptions cancelled; also how long a closing connection waits for its
  *     client to take the close frame before it is dropped. Default {@value
  *     #DEFAULT_SOCKET_STALL_SECONDS} seconds; must be {@code > 0}
+ * @param socketMaxWatched the most resource names one WebSocket connection may watch at once
+ *     ({@code parley.watch}); a watch past it is refused {@code TOO_MANY_REQUESTS}, adds nothing,
+ *     and the connection stays. Default {@value #DEFAULT_SOCKET_MAX_WATCHED}; must be {@code > 0}
+ * @param socketMaxResourceChars the longest resource name a connection may watch, in characters;
+ *     a watch of a longer one is refused {@code BAD_REQUEST}, adds nothing, and the connection
+ *     stays. Default {@value #DEFAULT_SOCKET_MAX_RESOURCE_CHARS}; must be {@code > 0}
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -75,7 +81,9 @@ public record ServerOptions(
     int socketFramesPerSecond,
     int socketMaxCalls,
     int socketQueueBytes,
-    Duration socketStallTimeout) {
+    Duration socketStallTimeout,
+    int socketMaxWatched,
+    int socketMaxResourceChars) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -98,12 +106,17 @@ public record ServerOptions(
   public static final int DEFAULT_SOCKET_QUEUE_BYTES = 1024 * 1024;
   /** The default of {@link #socketStallTimeout()} in seconds: {@value}. */
   public static final int DEFAULT_SOCKET_STALL_SECONDS = 10;
+  /** The default of {@link #socketMaxWatched()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_WATCHED = 1000;
+  /** The default of {@link #socketMaxResourceChars()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_RESOURCE_CHARS = 256;
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
       DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
       Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS), DEFAULT_SOCKET_MAX_FRAME_BYTES,
       DEFAULT_SOCKET_FRAMES_PER_SECOND, DEFAULT_SOCKET_MAX_CALLS, DEFAULT_SOCKET_QUEUE_BYTES,
-      Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS));
+      Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS), DEFAULT_SOCKET_MAX_WATCHED,
+      DEFAULT_SOCKET_MAX_RESOURCE_CHARS);
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -131,6 +144,8 @@ public record ServerOptions(
     positive("socketFramesPerSecond", socketFramesPerSecond);
     positive("socketMaxCalls", socketMaxCalls);
     positive("socketQueueBytes", socketQueueBytes);
+    positive("socketMaxWatched", socketMaxWatched);
+    positive("socketMaxResourceChars", socketMaxResourceChars);
     Objects.requireNonNull(socketStallTimeout, "socketStallTimeout");
     if (socketStallTimeout.isZero() || socketStallTimeout.isNegative()) {
       throw new IllegalArgumentException(
@@ -203,6 +218,8 @@ public record ServerOptions(
     private int socketMaxCalls;
     private int socketQueueBytes;
     private Duration socketStallTimeout;
+    private int socketMaxWatched;
+    private int socketMaxResourceChars;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -218,6 +235,8 @@ public record ServerOptions(
       socketMaxCalls = from.socketMaxCalls;
       socketQueueBytes = from.socketQueueBytes;
       socketStallTimeout = from.socketStallTimeout;
+      socketMaxWatched = from.socketMaxWatched;
+      socketMaxResourceChars = from.socketMaxResourceChars;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -298,6 +317,18 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#socketMaxWatched()}, in resource names; default 1000. */
+    public Builder socketMaxWatched(int names) {
+      this.socketMaxWatched = names;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#socketMaxResourceChars()}, in characters; default 256. */
+    public Builder socketMaxResourceChars(int chars) {
+      this.socketMaxResourceChars = chars;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -306,7 +337,8 @@ public record ServerOptions(
     public ServerOptions build() {
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
           validateOutput, allowedOrigins, allowCredentials, keepAlive, socketMaxFrameBytes,
-          socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout);
+          socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout,
+          socketMaxWatched, socketMaxResourceChars);
     }
   }
 }
