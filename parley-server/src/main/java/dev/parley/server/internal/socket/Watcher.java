@@ -41,7 +41,7 @@ final class Watcher implements Outbox.Meter {
   private boolean hello;
   private Set<String> pending = new TreeSet<>();
   private boolean busy;
-  private long mark = -1;
+  private volatile long mark = -1; // the bytes queued up to our message, while it is unwritten
 
   /**
    * @param server the server's meter, told of every count
@@ -158,6 +158,9 @@ final class Watcher implements Outbox.Meter {
 
   /** When the message in the queue was written: the pending names go, or the sender rests. */
   private void written() {
+    if (mark < 0) {
+      return; // no invalidation of ours in the queue: the common case, without the lock
+    }
     boolean again;
     synchronized (this) {
       if (mark < 0 || removed.get() < mark) {
