@@ -114,26 +114,29 @@ let socket = null;
  * call at a time, and one more remembered while it runs, however many invalidations come.
  */
 function listen(name, input, onValue, onError) {
-  const q = { name, input, onValue, onError, resources: [], running: false, again: false };
-  q.fetch = async () => {
-    if (q.running) {
-      q.again = true;
-      return;
-    }
-    q.running = true;
+  const q = { name, input, onValue, onError, resources: [], running: null, next: null };
+  const run = async () => {
     try {
       const result = await query(name, input);
       setWatched(q, result.resources || []);
       onValue(result.data);
     } catch (e) {
       onError(e);
-    } finally {
-      q.running = false;
-      if (q.again) {
-        q.again = false;
-        q.fetch();
-      }
     }
+  };
+  // Resolves once an answer asked for after this call was shown.
+  q.fetch = () => {
+    if (q.next) return q.next; // one call in flight, one more remembered
+    if (q.running) {
+      q.next = q.running.then(() => {
+        q.next = null;
+        q.running = run().finally(() => { q.running = null; });
+        return q.running;
+      });
+      return q.next;
+    }
+    q.running = run().finally(() => { q.running = null; });
+    return q.running;
   };
   live.push(q);
   q.fetch();
@@ -160,11 +163,14 @@ function send(method, resources) {
   }
 }
 
-/** Resources changed: every live query that read an overlapping one is fetched again. */
+/**
+ * Resources changed: every live query that read an overlapping one is fetched again. Resolves
+ * once their new answers are shown.
+ */
 function invalidate(changed) {
-  for (const q of live) {
-    if (q.resources.some((r) => changed.some((c) => overlap(r, c)))) q.fetch();
-  }
+  return Promise.all(live
+    .filter((q) => q.resources.some((r) => changed.some((c) => overlap(r, c))))
+    .map((q) => q.fetch()));
 }
 
 /**
@@ -196,19 +202,19 @@ const todos = listen('getTodos', undefined, (data) => {
   showStatus('');
 }, (e) => showStatus('Could not load the todos: ' + e.message));
 
-/** After this window's mutation: shows what it changed; the queries that overlap refetch. */
+/** After this window's mutation: shows what it changed; resolves once overlapping queries refetched. */
 function afterMutation(result) {
   const changed = result.resources || [];
   resources.textContent = changed.join(', ') || 'none';
-  invalidate(changed);
+  return invalidate(changed);
 }
 
 async function remove(id) {
   try {
-    afterMutation(await mutate('deleteTodo', { id }));
+    await afterMutation(await mutate('deleteTodo', { id }));
   } catch (e) {
     showStatus(e.code === 'NOT_FOUND' ? 'That todo was already gone.' : 'Could not delete: ' + e.message);
-    todos.fetch();
+    await todos.fetch();
   }
 }
 
@@ -216,7 +222,7 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   addButton.disabled = true;
   try {
-    afterMutation(await mutate('addTodo', { text: textInput.value }));
+    await afterMutation(await mutate('addTodo', { text: textInput.value }));
     textInput.value = '';
     showFieldError('');
   } catch (e) {
