@@ -7,6 +7,10 @@
 #   ./parley-benchmarks/run.sh jmh [ARGS]  JMH in-process call benchmark (ARGS go to JMH)
 #   ./parley-benchmarks/run.sh ws          WebSocket fan-out and heap per idle connection, Parley
 #                                          and tRPC's wsLink server (see "ws mode" below)
+#   ./parley-benchmarks/run.sh invalidate  automatic invalidation: LISTENERS=1000 connections watch
+#                                          todos, OTHERS=100 watch users, ROUNDS=30 mutations; from
+#                                          each mutation's answer to every refetched value (p50, p99)
+#                                          and the parley.invalidate messages sent (InvalidationLoad)
 #
 # Environment (all optional):
 #   WARMUP=20      seconds of warm-up before every measurement (the same for every row)
@@ -49,8 +53,10 @@ case "$mode" in
   load) ;;
   jmh) shift; need_java; build_parley; exec "$JAVA" -cp "$(parley_cp)" org.openjdk.jmh.Main "${@:-InProcessCallBenchmark}";;
   ws) need_java; need_node; build_parley; build_node; source "$here/lib/ws-lib.sh"; run_ws; exit 0;;
-  -h|--help|help) sed -n '2,32p' "$0"; exit 0;;
-  *) echo "usage: $0 [load|jmh [JMH args]|ws]" >&2; exit 2;;
+  invalidate) need_java; build_parley
+    exec "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.load.InvalidationLoad;;
+  -h|--help|help) sed -n '2,36p' "$0"; exit 0;;
+  *) echo "usage: $0 [load|jmh [JMH args]|ws|invalidate]" >&2; exit 2;;
 esac
 
 need_java

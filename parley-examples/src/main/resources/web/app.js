@@ -1,4 +1,5 @@
-// The todo page: plain fetch calls on Parley's tRPC v11 HTTP wire, no framework, no build step.
+// The todo page: plain fetch calls on Parley's tRPC v11 HTTP wire, and one WebSocket that tells it
+// when another window changed what it shows; no framework, no build step.
 'use strict';
 
 const API = '/parley';
@@ -92,25 +93,129 @@ function render(todos) {
   count.textContent = todos.length === 1 ? '1 todo' : todos.length + ' todos';
 }
 
-async function refresh() {
-  try {
-    const result = await query('getTodos');
-    render(result.data);
-    showStatus('');
-  } catch (e) {
-    showStatus('Could not load the todos: ' + e.message);
+// ---- live queries: refetched when an overlapping mutation happens, here or in another window ----
+
+/**
+ * Whether two resource names overlap: equal exact names, or a name below a pattern's prefix
+ * (`todo/*` is `todo/3` and `todo/x/y`, not `todos`), or two patterns one below the other.
+ * The same rule as the server's (ResourceNames) and the Java client's.
+ */
+function overlap(a, b) {
+  const pa = a.endsWith('/*');
+  const pb = b.endsWith('/*');
+  if (!pa && !pb) return a === b;
+  if (pa && pb) {
+    const x = a.slice(0, -1);
+    const y = b.slice(0, -1);
+    return x.startsWith(y) || y.startsWith(x);
+  }
+  const prefix = (pa ? a : b).slice(0, -1);
+  const name = pa ? b : a;
+  return name.length > prefix.length && name.startsWith(prefix);
+}
+
+/** Every live query: what its last answer declared it read, and its refetch state. */
+const live = [];
+let socket = null;
+
+/**
+ * Calls `name` now and again each time a mutation overlaps the resources its answer declared: one
+ * call at a time, and one more remembered while it runs, however many invalidations come.
+ */
+function listen(name, input, onValue, onError) {
+  const q = { name, input, onValue, onError, resources: [], running: null, next: null };
+  const run = async () => {
+    try {
+      const result = await query(name, input);
+      setWatched(q, result.resources || []);
+      onValue(result.data);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  // Resolves once an answer asked for after this call was shown.
+  q.fetch = () => {
+    if (q.next) return q.next; // one call in flight, one more remembered
+    if (q.running) {
+      q.next = q.running.then(() => {
+        q.next = null;
+        q.running = run().finally(() => { q.running = null; });
+        return q.running;
+      });
+      return q.next;
+    }
+    q.running = run().finally(() => { q.running = null; });
+    return q.running;
+  };
+  live.push(q);
+  q.fetch();
+  return q;
+}
+
+/** The names watched: those of every live query's last answer. */
+function watchedNames() {
+  return [...new Set(live.flatMap((q) => q.resources))];
+}
+
+/** Records what `q` read, and tells the server over the WebSocket what is now (un)watched. */
+function setWatched(q, resources) {
+  const before = new Set(watchedNames());
+  q.resources = resources;
+  const after = new Set(watchedNames());
+  send('parley.watch', [...after].filter((r) => !before.has(r)));
+  send('parley.unwatch', [...before].filter((r) => !after.has(r)));
+}
+
+function send(method, resources) {
+  if (resources.length > 0 && socket && socket.readyState === WebSocket.OPEN) {
+    socket.send(JSON.stringify({ method, params: { resources } }));
   }
 }
 
-// What the list shows was read from these resources (TodoServer declares the same for getTodos).
-// A mutation's answer lists the resources it changed; the list is fetched again when they overlap,
-// as Covenant RPC's clients do.
-const LIST_READS = ['todos'];
+/**
+ * Resources changed: every live query that read an overlapping one is fetched again. Resolves
+ * once their new answers are shown.
+ */
+function invalidate(changed) {
+  return Promise.all(live
+    .filter((q) => q.resources.some((r) => changed.some((c) => overlap(r, c))))
+    .map((q) => q.fetch()));
+}
 
+/**
+ * One WebSocket to the server, only for invalidations: it says hello, watches what the live
+ * queries read, and hears of every other window's mutations. Reconnects after a second; after a
+ * reconnect every live query is fetched again, since invalidations may have been missed.
+ */
+function connect(again) {
+  const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + API);
+  ws.addEventListener('open', () => {
+    socket = ws;
+    ws.send(JSON.stringify({ method: 'parley.hello', params: { version: 1 } }));
+    send('parley.watch', watchedNames());
+    if (again) live.forEach((q) => q.fetch());
+  });
+  ws.addEventListener('message', (event) => {
+    if (event.data === 'PONG') return;
+    const message = JSON.parse(event.data);
+    if (message.method === 'parley.invalidate') invalidate(message.params.resources);
+  });
+  ws.addEventListener('close', () => {
+    if (socket === ws) socket = null;
+    setTimeout(() => connect(true), 1000);
+  });
+}
+
+const todos = listen('getTodos', undefined, (data) => {
+  render(data);
+  showStatus('');
+}, (e) => showStatus('Could not load the todos: ' + e.message));
+
+/** After this window's mutation: shows what it changed; resolves once overlapping queries refetched. */
 function afterMutation(result) {
   const changed = result.resources || [];
   resources.textContent = changed.join(', ') || 'none';
-  return changed.some((r) => LIST_READS.includes(r)) ? refresh() : Promise.resolve();
+  return invalidate(changed);
 }
 
 async function remove(id) {
@@ -118,7 +223,7 @@ async function remove(id) {
     await afterMutation(await mutate('deleteTodo', { id }));
   } catch (e) {
     showStatus(e.code === 'NOT_FOUND' ? 'That todo was already gone.' : 'Could not delete: ' + e.message);
-    await refresh();
+    await todos.fetch();
   }
 }
 
@@ -143,7 +248,8 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
-refresh();
+// a static copy (dump mode) has no server to hear other windows' changes from
+if (!window.parleyDump) connect(false);
 
 // buildInfo is a static query: its answer never changes while the server runs (or is the dump's).
 query('buildInfo').then((result) => {

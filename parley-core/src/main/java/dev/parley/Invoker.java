@@ -59,13 +59,15 @@ public interface Invoker {
    * An output with the resources its call declared.
    *
    * @param output the output; {@code null} for a procedure without output
-   * @param resources the declared resources, empty when none
+   * @param resources the declared resources (what a query read, what a mutation changed),
+   *     sorted; empty when none
    * @param <O> the output type
    */
   record Result<O>(@Nullable O output, Set<String> resources) {
-    /** Copies the resources. */
+    /** Copies the resources, sorted. */
     public Result {
-      resources = Set.copyOf(resources);
+      resources = resources.isEmpty() ? Set.of()
+          : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(resources));
     }
   }
 }

@@ -76,6 +76,15 @@ import java.util.Objects;
  *     connection until that listener catches up, so that a slow listener holds the server back
  *     instead of filling the client's memory. Default {@value #DEFAULT_MAX_QUEUED_VALUES}; must be
  *     {@code > 0}
+ * @param maxCacheEntries how many query answers the client's query cache keeps, keyed by procedure
+ *     and canonical input; past it the least recently used entry that no {@linkplain
+ *     ParleyClient#listen listener} needs is dropped (listened ones are always kept). Default
+ *     {@value #DEFAULT_MAX_CACHE_ENTRIES}; must be {@code > 0}
+ * @param staleAfter how long a cached answer stays fresh: while it is, {@link ParleyClient#query}
+ *     answers from the cache without a call; an overlapping mutation (this client's, or pushed by
+ *     the server over a WebSocket) makes it stale at once. Default {@link Duration#ZERO}: never
+ *     fresh, every query calls the server (the cache then only feeds listeners); must not be
+ *     negative
  */
 public record ClientOptions(
     Duration timeout,
@@ -93,7 +102,9 @@ public record ClientOptions(
     Duration pingInterval,
     Duration pongTimeout,
     Map<String, String> connectionParams,
-    int maxQueuedValues) {
+    int maxQueuedValues,
+    int maxCacheEntries,
+    Duration staleAfter) {
 
   /** The default of {@link #timeout()}: 30 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -113,6 +124,8 @@ public record ClientOptions(
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
   /** The default of {@link #maxQueuedValues()}: 256 values. */
   public static final int DEFAULT_MAX_QUEUED_VALUES = 256;
+  /** The default of {@link #maxCacheEntries()}: {@value} answers. */
+  public static final int DEFAULT_MAX_CACHE_ENTRIES = 256;
   /** The default of {@link #pongTimeout()}: 5 seconds. */
   public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(5);
 
@@ -120,7 +133,8 @@ public record ClientOptions(
       DEFAULT_CONNECT_TIMEOUT, HttpClient.Version.HTTP_1_1, true, DEFAULT_MAX_CONCURRENT_REQUESTS,
       DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_URL_LENGTH, true, false, Map.of(),
       DEFAULT_RECONNECT_DELAY, DEFAULT_MAX_RECONNECT_DELAY, DEFAULT_PING_INTERVAL,
-      DEFAULT_PONG_TIMEOUT, Map.of(), DEFAULT_MAX_QUEUED_VALUES);
+      DEFAULT_PONG_TIMEOUT, Map.of(), DEFAULT_MAX_QUEUED_VALUES, DEFAULT_MAX_CACHE_ENTRIES,
+      Duration.ZERO);
 
   /**
    * Checks every setting and copies {@code headers} and {@code connectionParams}.
@@ -145,6 +159,8 @@ public record ClientOptions(
     positive("pongTimeout", pongTimeout);
     connectionParams = Map.copyOf(connectionParams);
     positive("maxQueuedValues", maxQueuedValues);
+    positive("maxCacheEntries", maxCacheEntries);
+    notNegative("staleAfter", staleAfter);
   }
 
   /** The options with every default. */
@@ -201,6 +217,8 @@ public record ClientOptions(
     private Duration pongTimeout;
     private final Map<String, String> connectionParams;
     private int maxQueuedValues;
+    private int maxCacheEntries;
+    private Duration staleAfter;
 
     private Builder(ClientOptions from) {
       timeout = from.timeout;
@@ -219,6 +237,8 @@ public record ClientOptions(
       pongTimeout = from.pongTimeout;
       connectionParams = new LinkedHashMap<>(from.connectionParams);
       maxQueuedValues = from.maxQueuedValues;
+      maxCacheEntries = from.maxCacheEntries;
+      staleAfter = from.staleAfter;
     }
 
     /** Sets {@link ClientOptions#timeout()}; default 30 s, {@link Duration#ZERO} for none. */
@@ -321,6 +341,18 @@ public record ClientOptions(
       return this;
     }
 
+    /** Sets {@link ClientOptions#maxCacheEntries()}, in answers; default 256. */
+    public Builder maxCacheEntries(int entries) {
+      this.maxCacheEntries = entries;
+      return this;
+    }
+
+    /** Sets {@link ClientOptions#staleAfter()}; default {@link Duration#ZERO}: never fresh. */
+    public Builder staleAfter(Duration staleAfter) {
+      this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -330,7 +362,7 @@ public record ClientOptions(
       return new ClientOptions(timeout, connectTimeout, httpVersion, batching,
           maxConcurrentRequests, maxBatchSize, maxUrlLength, deduplicate, streamBatches, headers,
           reconnectDelay, maxReconnectDelay, pingInterval, pongTimeout, connectionParams,
-          maxQueuedValues);
+          maxQueuedValues, maxCacheEntries, staleAfter);
     }
   }
 }

@@ -9,15 +9,17 @@ import dev.parley.Shared;
 import dev.parley.Subscription;
 import dev.parley.SubscriptionListener;
 import dev.parley.client.internal.DumpLink;
+import dev.parley.client.internal.CachedLink;
 import dev.parley.client.internal.HttpLink;
 import dev.parley.client.internal.InProcessLink;
-import dev.parley.client.internal.Link;
 import dev.parley.client.internal.SocketLink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,11 +117,11 @@ import org.jspecify.annotations.Nullable;
  * @param <R> the role this client calls as; {@link Shared} for the shared surface only
  */
 public final class ParleyClient<R extends Shared> implements AutoCloseable {
-  private final Link link;
+  private final CachedLink link;
   private final Role<R> role;
   private final Duration timeout;
 
-  private ParleyClient(Link link, Role<R> role, Duration timeout) {
+  private ParleyClient(CachedLink link, Role<R> role, Duration timeout) {
     this.link = link;
     this.role = Objects.requireNonNull(role, "role");
     this.timeout = timeout;
@@ -154,7 +156,8 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public static <R extends Shared> ParleyClient<R> http(
       URI base, Contract contract, Role<R> role, ClientOptions options) {
-    return new ParleyClient<>(new HttpLink(base, contract, options), role, options.timeout());
+    return new ParleyClient<>(new CachedLink(new HttpLink(base, contract, options), options), role,
+        options.timeout());
   }
 
   /**
@@ -190,7 +193,8 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public static <R extends Shared> ParleyClient<R> websocket(
       URI uri, Contract contract, Role<R> role, ClientOptions options) {
-    return new ParleyClient<>(new SocketLink(uri, contract, options), role, options.timeout());
+    return new ParleyClient<>(new CachedLink(new SocketLink(uri, contract, options), options), role,
+        options.timeout());
   }
 
   /**
@@ -208,7 +212,8 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    * makes).
    */
   public static <R extends Shared> ParleyClient<R> inProcess(Invoker invoker, Role<R> role) {
-    return new ParleyClient<>(new InProcessLink(invoker), role, Duration.ZERO);
+    return new ParleyClient<>(new CachedLink(new InProcessLink(invoker),
+        ClientOptions.builder().timeout(Duration.ZERO).build()), role, Duration.ZERO);
   }
 
   /**
@@ -243,7 +248,8 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
    */
   public static <R extends Shared> ParleyClient<R> fromDump(
       Path dir, Contract contract, Role<R> role) {
-    return new ParleyClient<>(new DumpLink(dir, contract), role, Duration.ZERO);
+    return new ParleyClient<>(new CachedLink(new DumpLink(dir, contract), ClientOptions.defaults()),
+        role, Duration.ZERO);
   }
 
   /** The role this client calls as. */
@@ -408,6 +414,60 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   public <O> ClientSubscription subscribe(Subscription<? super R, Void, O> subscription,
       SubscriptionListener<O> listener) {
     return subscribe(subscription, null, listener);
+  }
+
+  /**
+   * Listens to {@code query} with {@code input}: the client calls it, hands its output to {@code
+   * onValue}, and calls it again each time an overlapping mutation happens, until the returned
+   * handle is closed. "Overlapping" compares the resources the query's last answer declared (its
+   * implementation's {@code resources}, e.g. {@code "todos"}) with those a mutation changed, exact
+   * names and {@code prefix/*} patterns on either side ({@code "todo/*"} overlaps {@code
+   * "todo/3"}, not {@code "todos"}).
+   *
+   * <pre>{@code
+   * LiveQuery live = client.listen(TodoApi.LIST, null, list -> render(list), error -> show(error));
+   * ...
+   * live.close();
+   * }</pre>
+   *
+   * <p>Which mutations it hears of: this client's own, on any link (the resources of their
+   * answers); and, over a WebSocket ({@link #websocket}), every other client's, pushed by the
+   * server: the client says {@code parley.hello} on its connection and {@code parley.watch}es the
+   * resources its listened queries' answers declared, and the server sends it {@code
+   * parley.invalidate} for the mutations (and {@code ParleyServer.invalidate} calls) that overlap
+   * them, and to no connection that does not watch them. <b>A client over HTTP or in process
+   * hears only of its own mutations.</b>
+   *
+   * <p>Refetches are bounded: one call at a time per query and input, and one more remembered
+   * while it runs, however many invalidations come (listeners of the same query and input share
+   * them, and its {@linkplain ClientOptions#staleAfter() fresh} cached answer). After the
+   * connection is lost and opened again, the client watches again and refetches everything it
+   * listens to, since it may have missed invalidations. A failed call goes to {@code onError}; the
+   * listener stays, and the next invalidation refetches.
+   *
+   * <p>The callbacks run one at a time, in order, on a thread of the client's, and may block; once
+   * {@link LiveQuery#close()} returned they are not called again. Closing the client closes its
+   * listeners.
+   *
+   * @param input the input; {@code null} only where the input schema allows it
+   * @throws ParleyClientException {@code CLIENT_CLOSED_REQUEST} when the client is closed
+   */
+  public <I, O> LiveQuery listen(Query<? super R, I, O> query, @Nullable I input,
+      Consumer<? super @Nullable O> onValue, Consumer<? super ParleyClientException> onError) {
+    return listen(query, input, Set.of(), onValue, onError);
+  }
+
+  /**
+   * Listens to {@code query} with {@code input} as {@link #listen(Query, Object, Consumer,
+   * Consumer)} does, and also refetches when a mutation overlaps one of {@code resources}: names
+   * (or patterns) the client knows the query depends on beyond those its answers declare.
+   */
+  public <I, O> LiveQuery listen(Query<? super R, I, O> query, @Nullable I input,
+      Set<String> resources, Consumer<? super @Nullable O> onValue,
+      Consumer<? super ParleyClientException> onError) {
+    role.require(Objects.requireNonNull(query, "query"));
+    return link.listen(query, input, Set.copyOf(Objects.requireNonNull(resources, "resources")),
+        Objects.requireNonNull(onValue, "onValue"), Objects.requireNonNull(onError, "onError"));
   }
 
   /**

@@ -54,6 +54,7 @@ public final class ParleyServer<C> {
     this.wire = new HttpWire(pipeline, b.authenticator);
     this.sockets = new Sockets(pipeline, b.authenticator);
     this.procedures = new Procedures<>(pipeline, b.middleware);
+    pipeline.onChanged(sockets::invalidate);
   }
 
   /**
@@ -222,6 +223,41 @@ public final class ParleyServer<C> {
   public SocketSession openSocket(ParleyRequest upgrade, SocketOut out) {
     return sockets.open(Objects.requireNonNull(upgrade, "upgrade"),
         Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Tells the clients that watch them that {@code resources} changed, for data changed outside a
+   * mutation (a job, a webhook, another service): every WebSocket connection that watches a name
+   * overlapping one of them (exact names, and {@code prefix/*} patterns, on either side) is sent
+   * {@code {"method":"parley.invalidate","params":{"resources":[…]}}} with those of {@code
+   * resources} it watches, and its client's listeners refetch. A successful mutation does the same
+   * by itself with the resources its implementation declared. Returns at once: each connection
+   * sends in its own time, at most one invalidation waiting in its queue (later ones merge into
+   * the next). Clients over HTTP hear only of their own mutations.
+   *
+   * <pre>{@code
+   * server.invalidate("todos", "todo/" + id);   // after a nightly import changed a todo
+   * }</pre>
+   *
+   * @return how many connections it is sent to
+   * @throws IllegalArgumentException when a resource name is empty
+   */
+  public int invalidate(String... resources) {
+    Objects.requireNonNull(resources, "resources");
+    for (String r : resources) {
+      if (Objects.requireNonNull(r, "resource").isEmpty()) {
+        throw new IllegalArgumentException("resources: an empty name (expected: at least 1 character)");
+      }
+    }
+    return sockets.invalidate(java.util.Set.of(resources), null);
+  }
+
+  /**
+   * How many {@code parley.invalidate} messages the server has queued on its WebSocket
+   * connections since it started, for monitoring (coalesced ones count once).
+   */
+  public long invalidationsSent() {
+    return sockets.invalidationsSent();
   }
 
   /** The server's WebSocket connections now: how many, and the bytes they have queued. */

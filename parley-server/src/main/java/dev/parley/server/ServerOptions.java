@@ -66,6 +66,12 @@ import java.util.Set;
  *     dropped (and computed again when asked for). Default {@value
  *     #DEFAULT_STATIC_CACHE_ENTRIES} per query; 0 keeps none (every call runs the handler); must
  *     not be negative
+ * @param socketMaxWatched the most resource names one WebSocket connection may watch at once
+ *     ({@code parley.watch}); a watch past it is refused {@code TOO_MANY_REQUESTS}, adds nothing,
+ *     and the connection stays. Default {@value #DEFAULT_SOCKET_MAX_WATCHED}; must be {@code > 0}
+ * @param socketMaxResourceChars the longest resource name a connection may watch, in characters;
+ *     a watch of a longer one is refused {@code BAD_REQUEST}, adds nothing, and the connection
+ *     stays. Default {@value #DEFAULT_SOCKET_MAX_RESOURCE_CHARS}; must be {@code > 0}
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -81,7 +87,9 @@ public record ServerOptions(
     int socketMaxCalls,
     int socketQueueBytes,
     Duration socketStallTimeout,
-    int staticCacheEntries) {
+    int staticCacheEntries,
+    int socketMaxWatched,
+    int socketMaxResourceChars) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -106,12 +114,17 @@ public record ServerOptions(
   public static final int DEFAULT_SOCKET_STALL_SECONDS = 10;
   /** The default of {@link #staticCacheEntries()}: {@value} outputs per static query. */
   public static final int DEFAULT_STATIC_CACHE_ENTRIES = 1000;
+  /** The default of {@link #socketMaxWatched()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_WATCHED = 1000;
+  /** The default of {@link #socketMaxResourceChars()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_RESOURCE_CHARS = 256;
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
       DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
       Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS), DEFAULT_SOCKET_MAX_FRAME_BYTES,
       DEFAULT_SOCKET_FRAMES_PER_SECOND, DEFAULT_SOCKET_MAX_CALLS, DEFAULT_SOCKET_QUEUE_BYTES,
-      Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS), DEFAULT_STATIC_CACHE_ENTRIES);
+      Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS), DEFAULT_STATIC_CACHE_ENTRIES,
+      DEFAULT_SOCKET_MAX_WATCHED, DEFAULT_SOCKET_MAX_RESOURCE_CHARS);
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -143,6 +156,8 @@ public record ServerOptions(
       throw new IllegalArgumentException("staticCacheEntries: " + staticCacheEntries
           + " (expected: >= 0, 0 for none)");
     }
+    positive("socketMaxWatched", socketMaxWatched);
+    positive("socketMaxResourceChars", socketMaxResourceChars);
     Objects.requireNonNull(socketStallTimeout, "socketStallTimeout");
     if (socketStallTimeout.isZero() || socketStallTimeout.isNegative()) {
       throw new IllegalArgumentException(
@@ -216,6 +231,8 @@ public record ServerOptions(
     private int socketQueueBytes;
     private Duration socketStallTimeout;
     private int staticCacheEntries;
+    private int socketMaxWatched;
+    private int socketMaxResourceChars;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -232,6 +249,8 @@ public record ServerOptions(
       socketQueueBytes = from.socketQueueBytes;
       socketStallTimeout = from.socketStallTimeout;
       staticCacheEntries = from.staticCacheEntries;
+      socketMaxWatched = from.socketMaxWatched;
+      socketMaxResourceChars = from.socketMaxResourceChars;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -318,6 +337,18 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#socketMaxWatched()}, in resource names; default 1000. */
+    public Builder socketMaxWatched(int names) {
+      this.socketMaxWatched = names;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#socketMaxResourceChars()}, in characters; default 256. */
+    public Builder socketMaxResourceChars(int chars) {
+      this.socketMaxResourceChars = chars;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -327,7 +358,7 @@ public record ServerOptions(
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
           validateOutput, allowedOrigins, allowCredentials, keepAlive, socketMaxFrameBytes,
           socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout,
-          staticCacheEntries);
+          staticCacheEntries, socketMaxWatched, socketMaxResourceChars);
     }
   }
 }

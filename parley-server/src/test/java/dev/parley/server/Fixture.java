@@ -40,6 +40,8 @@ final class Fixture {
   static final Mutation<Shared, NewTodo, Todo> ADD =
       Parley.mutation("todos.add").input(NewTodo.class).output(Todo.class);
   static final Query<Shared, Id, Todo> GET = Parley.query("todos.get").input(Id.class).output(Todo.class);
+  /** How many todos there are; it declares the resource {@code todos}. */
+  static final Query<Shared, Void, Integer> SIZE = Parley.query("todos.size").output(Integer.class);
   static final Mutation<Shared, Edit, Todo> EDIT =
       Parley.mutation("todos.edit").input(Edit.class).output(Todo.class);
   static final Query<Shared, Void, String> BOOM = Parley.query("boom").output(String.class);
@@ -65,7 +67,7 @@ final class Fixture {
   static final Subscription<Shared, Feed, Todo> FEED =
       Parley.subscription("todos.feed").input(Feed.class).output(Todo.class);
   static final Contract CONTRACT =
-      Contract.of(LIST, ADD, GET, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED,
+      Contract.of(LIST, ADD, GET, SIZE, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED,
           VERSION);
 
   static final ServerOptions OPTIONS =
@@ -89,6 +91,7 @@ final class Fixture {
       watchers.forEach(w -> w.add(t));
       return t;
     }).resources((ctx, in, out) -> Set.of("todos", "todo/" + out.id()));
+    server.implement(SIZE, (ctx, in) -> store.size()).resources((ctx, in, out) -> Set.of("todos"));
     server.implement(COUNT, (ctx, in, sink) -> {
       long from = sink.lastEventId().map(Long::parseLong).orElse(0L) + 1;
       for (long n = from; n <= in.upto(); n++) {

@@ -49,6 +49,16 @@ final class RecordingSocket implements SocketOut {
     return m;
   }
 
+  /** A stuck client reads again: the message held is written, and every later one at once. */
+  void unstick() {
+    stuck = false;
+    Sent p = pending;
+    pending = null;
+    if (p != null) {
+      p.done(null);
+    }
+  }
+
   @Override
   public void send(java.util.List<byte[]> messages, Sent done) {
     for (byte[] m : messages) {

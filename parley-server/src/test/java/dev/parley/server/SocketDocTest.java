@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * fixture server, through {@link ParleyServer#openSocket}: lines {@code →} are sent, lines {@code
  * ←} must be what the server sends next (those after one {@code →} in any order, since calls run
  * concurrently), and a line {@code ✕} the code and reason it closes with; after the last line
- * nothing more is sent.
+ * nothing more is sent. A line {@code ↪} is sent by another client on a second connection, whose
+ * answers are not shown.
  */
 class SocketDocTest {
   private static final Pattern WS_BLOCK = Pattern.compile("```ws\\n(.*?)```", Pattern.DOTALL);
@@ -45,7 +46,9 @@ class SocketDocTest {
       query = q < 0 ? "" : lines.get(0).substring(q + 1);
       start = 1;
     }
-    RecordingSocket socket = RecordingSocket.open(Fixture.server(), query);
+    ParleyServer<?> server = Fixture.server();
+    RecordingSocket socket = RecordingSocket.open(server, query);
+    RecordingSocket other = null;
     List<String> expected = new ArrayList<>();
     for (int i = start; i <= lines.size(); i++) {
       String line = i < lines.size() ? lines.get(i) : "→ end";
@@ -64,6 +67,9 @@ class SocketDocTest {
         assertThat(socket.closed.get(5, TimeUnit.SECONDS)).isEqualTo(line.substring(2));
       } else if (line.equals("→ [a binary message]")) {
         socket.session().onBinary();
+      } else if (line.startsWith("↪ ")) { // another client, on a connection of its own
+        other = other != null ? other : RecordingSocket.open(server, "");
+        other.session().onText(line.substring(2));
       } else if (line.startsWith("→ ") && i < lines.size()) {
         socket.session().onText(line.substring(2));
       } else if (line.startsWith("→ end")) {

@@ -54,6 +54,12 @@ abstract class AsyncLink implements Link {
   }
 
   @Override
+  public final <I, O> CompletableFuture<MutationResult<O>> fetch(
+      Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
+    return start(procedure, input, timeout, true);
+  }
+
+  @Override
   public final <I, O> MutationResult<O> mutate(
       Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
     return Failures.await(this.<MutationResult<O>>start(mutation, input, timeout, true),

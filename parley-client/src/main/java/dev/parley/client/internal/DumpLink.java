@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -140,6 +141,21 @@ public final class DumpLink implements Link {
       Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
     try {
       return CompletableFuture.completedFuture(mutate(mutation, input, timeout));
+    } catch (ParleyClientException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** A query's dumped output, with no resources (a dump records none); a mutation is refused. */
+  @Override
+  public <I, O> CompletableFuture<MutationResult<O>> fetch(
+      Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
+    try {
+      if (procedure instanceof Mutation<?, I, O> mutation) {
+        return CompletableFuture.completedFuture(mutate(mutation, input, timeout));
+      }
+      return CompletableFuture.completedFuture(
+          new MutationResult<>(call(procedure, input, timeout), Set.of()));
     } catch (ParleyClientException e) {
       return CompletableFuture.failedFuture(e);
     }

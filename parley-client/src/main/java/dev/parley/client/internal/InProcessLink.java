@@ -56,8 +56,14 @@ public final class InProcessLink implements Link {
     }
   }
 
+  @Override
+  public <I, O> CompletableFuture<MutationResult<O>> fetch(
+      Unary<?, I, O> procedure, @Nullable I input, Duration timeout) {
+    return CompletableFuture.supplyAsync(() -> result(procedure, input, timeout), ASYNC);
+  }
+
   private <I, O> MutationResult<O> result(
-      Mutation<?, I, O> mutation, @Nullable I input, Duration timeout) {
+      Unary<?, I, O> mutation, @Nullable I input, Duration timeout) {
     if (closed) {
       throw Failures.closed(mutation.name());
     }

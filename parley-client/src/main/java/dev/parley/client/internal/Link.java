@@ -8,6 +8,8 @@ import dev.parley.client.ClientSubscription;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +43,40 @@ public interface Link extends AutoCloseable {
    */
   <I, O> ClientSubscription subscribe(
       Subscription<?, I, O> subscription, @Nullable I input, SubscriptionListener<O> listener);
+
+  /**
+   * Calls {@code procedure}; the future completes with its output and the resources its answer
+   * carried (a query's when its implementation declared some, a mutation's always).
+   */
+  <I, O> CompletableFuture<MutationResult<O>> fetch(
+      Unary<?, I, O> procedure, @Nullable I input, Duration timeout);
+
+  /**
+   * Has the server push invalidations of what this client watches to {@code pushes}: over a
+   * WebSocket the link says {@code parley.hello} on every connection from now on. Other links
+   * have no pushes: they ignore it.
+   */
+  default void pushes(Pushes pushes) {}
+
+  /**
+   * Tells the server the names this client now watches ({@code added}) and no longer watches
+   * ({@code removed}); sent on the current connection when one is open (a new connection is told
+   * everything through {@link Pushes#connected}). Other links ignore it.
+   */
+  default void watch(Collection<String> added, Collection<String> removed) {}
+
+  /** What a link tells the client's listeners. */
+  interface Pushes {
+    /** The server said these resources changed. */
+    void invalidated(Set<String> resources);
+
+    /**
+     * A connection opened and said hello: the link's next {@link #watch} must tell it every name
+     * watched; {@code again} when it is not the first, so that listeners refetch what they may
+     * have missed.
+     */
+    void connected(boolean again);
+  }
 
   /** The link's connection state and its listeners. */
   ConnectionStates states();

@@ -5,6 +5,6 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A successful answer of one call: the decoded output and the resources the server reported
- * (a mutation's; empty for a query over HTTP).
+ * (a mutation's; a query's when it declared some).
  */
 record Output(@Nullable Object value, Set<String> resources) {}

@@ -9,7 +9,6 @@ import dev.parley.internal.wire.Reply;
 import dev.parley.internal.wire.WireError;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -71,8 +70,7 @@ final class Replies {
                   + " the contract: " + e.getMessage(), status, e.issues(), null, e));
           return;
         }
-        call.reply.complete(new Output(value,
-            call.endpoint.mutation() ? d.resources() : Set.of()));
+        call.reply.complete(new Output(value, d.resources()));
       }
       case Reply.Failure f -> call.reply.completeExceptionally(exception(f.error(), retryAfter));
       case Reply.Unreadable u -> call.reply.completeExceptionally(unreadable(status, u.why(), null));

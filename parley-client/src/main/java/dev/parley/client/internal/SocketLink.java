@@ -15,6 +15,7 @@ import dev.parley.client.ConnectionState;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import dev.parley.internal.json.JsonCodec;
+import dev.parley.internal.wire.ParleyMessages;
 import dev.parley.internal.wire.SocketClose;
 import dev.parley.internal.wire.SocketMessages;
 import java.lang.System.Logger.Level;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -88,6 +90,9 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   private final Set<LinkSubscription<?>> live = ConcurrentHashMap.newKeySet();
   private final Backlog.Pressure pressure;
   private final SocketState state;
+  private volatile @Nullable Pushes pushes;
+  private final java.util.concurrent.atomic.AtomicBoolean everOpened =
+      new java.util.concurrent.atomic.AtomicBoolean();
   /** Why the server refused this client for good, once it did. */
   private volatile @Nullable ParleyClientException refusal;
 
@@ -206,7 +211,47 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   @Override
   public void opened(Socket socket) {
     if (state.opened(socket)) {
+      boolean again = everOpened.getAndSet(true);
+      Pushes p = pushes;
+      if (p != null) {
+        p.connected(again);
+      }
       states.set(ConnectionState.OPEN, null);
+    }
+  }
+
+  // ---- Parley's messages: invalidations ----
+
+  @Override
+  public void pushes(Pushes pushes) {
+    this.pushes = Objects.requireNonNull(pushes, "pushes");
+    if (state.greet(ParleyMessages.hello())) {
+      pushes.connected(false);
+    }
+  }
+
+  @Override
+  public void watch(Collection<String> added, Collection<String> removed) {
+    if (!added.isEmpty()) {
+      state.sendIfOpen(ParleyMessages.watch(added, false));
+    }
+    if (!removed.isEmpty()) {
+      state.sendIfOpen(ParleyMessages.watch(removed, true));
+    }
+  }
+
+  /** One of Parley's messages came: an invalidation goes to the listeners. */
+  private void parley(String method, JsonNode message) {
+    Pushes p = pushes;
+    if (ParleyMessages.INVALIDATE.equals(method) && p != null) {
+      try {
+        p.invalidated(Set.copyOf(ParleyMessages.resources(message)));
+      } catch (IllegalArgumentException e) {
+        ClientLog.LOG.log(Level.WARNING, "{0}: dropped an unreadable {1}: {2}", base, method,
+            e.getMessage());
+      }
+    } else if (!ParleyMessages.HELLO.equals(method)) {
+      ClientLog.LOG.log(Level.DEBUG, "{0}: ignored the message {1}", base, method);
     }
   }
 
@@ -258,6 +303,11 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     for (JsonNode node : SocketMessages.messages(frame)) {
       if (!node.isObject()) {
         ClientLog.LOG.log(Level.WARNING, "{0}: dropped a message that is not an object", base);
+        continue;
+      }
+      if (node.get("method") instanceof JsonNode m && m.isString()
+          && ParleyMessages.isParley(m.stringValue())) {
+        parley(m.stringValue(), node);
         continue;
       }
       SocketAnswers.dispatch(this, socket, SocketMessages.Response.read(node));

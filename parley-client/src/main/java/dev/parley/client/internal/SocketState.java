@@ -40,6 +40,8 @@ final class SocketState {
   private boolean everOpened;
   private boolean closed;
   private @Nullable ScheduledFuture<?> reconnect;
+  /** Parley's hello, said first on every connection once the client listens; null until then. */
+  private @Nullable String hello;
 
   /**
    * @param connect opens a new connection; called on a virtual thread after a backoff delay
@@ -73,6 +75,41 @@ final class SocketState {
     lock.lock();
     try {
       return socket == current;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Says {@code hello} on the open connection now, if any, and first on every later one; returns
+   * whether a connection is open and was greeted now.
+   */
+  boolean greet(String hello) {
+    lock.lock();
+    try {
+      if (this.hello != null) {
+        return false;
+      }
+      this.hello = hello;
+      if (!closed && open && current != null) {
+        current.send(hello);
+        return true;
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Sends {@code message} on the open connection; false when none is open (it is dropped). */
+  boolean sendIfOpen(String message) {
+    lock.lock();
+    try {
+      if (closed || !open || current == null) {
+        return false;
+      }
+      current.send(message);
+      return true;
     } finally {
       lock.unlock();
     }
@@ -254,6 +291,9 @@ final class SocketState {
       everOpened = true;
       if (connectionParams != null) {
         socket.send(connectionParams);
+      }
+      if (hello != null) {
+        socket.send(hello);
       }
       List<String> batch = new ArrayList<>();
       for (SocketSubscription<?> s : subscriptions.values()) {

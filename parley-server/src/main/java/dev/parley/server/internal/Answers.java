@@ -40,7 +40,7 @@ final class Answers {
 
   private Encoded success(Route route, Result result) {
     byte[] json = envelopes.result(route.procedure().output().type(), result.output(),
-        route.returnsOutput(), route.isMutation() ? result.resources() : null);
+        route.returnsOutput(), route.resourcesOf(result));
     return new Encoded(200, json, -1);
   }
 

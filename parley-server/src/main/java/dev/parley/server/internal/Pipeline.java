@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,7 @@ public final class Pipeline {
   private final Set<Run> streams = ConcurrentHashMap.newKeySet();
   private final Heartbeats heartbeats = new Heartbeats();
   private volatile boolean streamsClosed;
+  private volatile BiConsumer<Set<String>, Caller> changed = (resources, caller) -> {};
 
   /** A pipeline for {@code contract}'s procedures, none implemented yet. */
   public Pipeline(Contract contract, ServerOptions options, ContextFactory<?, ?> contextFactory,
@@ -304,17 +306,41 @@ public final class Pipeline {
     return ended;
   }
 
+  /**
+   * Has {@code listener} hear the resources of every successful mutation with some, and its
+   * caller, after its answer was handed over: over every transport and in process.
+   */
+  public void onChanged(BiConsumer<Set<String>, Caller> listener) {
+    this.changed = Objects.requireNonNull(listener, "listener");
+  }
+
   void deliver(Run run, Answer answer) {
     try {
       run.sink.accept(answer);
     } catch (RuntimeException e) {
       Failures.LOG.error("the answer of {} could not be handed over", answer.name(), e);
     }
+    changed(run, answer);
     if (!listeners.isEmpty()) {
       Route route = answer instanceof Answer.Success s ? s.route() : run.route;
       record(answer.name(), route, run.invocation.caller(), run.start,
           answer instanceof Answer.Failure f ? f.error() : null,
           answer instanceof Answer.Success s ? s.result().resources() : Set.of());
+    }
+  }
+
+  /**
+   * Pushes the resources of {@code answer} when it is a mutation's success: also for a late one,
+   * whose caller was answered {@code TIMEOUT} but whose data changed all the same.
+   */
+  void changed(Run run, Answer answer) {
+    if (answer instanceof Answer.Success s && s.route().isMutation()
+        && !s.result().resources().isEmpty()) {
+      try {
+        changed.accept(s.result().resources(), run.invocation.caller());
+      } catch (RuntimeException e) {
+        Failures.LOG.error("the resources of {} could not be pushed", answer.name(), e);
+      }
     }
   }
 

@@ -42,6 +42,14 @@ public final class Route {
     return mutation;
   }
 
+  /**
+   * The resources an answer of this procedure carries on the wire: a mutation's always ({@code
+   * []} when none), a query's when its implementation declared some; else null (none written).
+   */
+  public java.util.@Nullable Set<String> resourcesOf(dev.parley.server.Result result) {
+    return mutation || !result.resources().isEmpty() ? result.resources() : null;
+  }
+
   /** Whether it is a subscription, answered with a stream of values. */
   public boolean isSubscription() {
     return subscription;

@@ -86,6 +86,7 @@ final class Run {
       pipeline.deliver(this, answer);
     } else {
       Failures.LOG.debug("{} ended after it was answered: {}", invocation.name(), answer);
+      pipeline.changed(this, answer);
     }
   }
 }

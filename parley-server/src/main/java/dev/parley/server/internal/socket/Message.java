@@ -3,6 +3,7 @@ package dev.parley.server.internal.socket;
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import dev.parley.internal.json.JsonCodec;
+import dev.parley.internal.wire.ParleyMessages;
 import dev.parley.internal.wire.SocketMessages;
 import dev.parley.server.internal.Input;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One message of a frame, as the connection acts on it: a call to start, a stop, or a refusal
+ * One message of a frame, as the connection acts on it: a call to start, a stop, one of Parley's
+ * own messages, or a refusal
  * naming the message's id (or {@code null} when it has none that can be used).
  */
 sealed interface Message {
@@ -36,6 +38,12 @@ sealed interface Message {
   /** A {@code subscription.stop} of the call whose id's JSON is {@code key}. */
   record Stop(String key) implements Message {}
 
+  /**
+   * One of Parley's own messages ({@code parley.hello}, {@code parley.watch} …), read by {@link
+   * ParleyControl}; its id is optional ({@link #NO_ID} when absent or unusable).
+   */
+  record Parley(byte[] id, String method, JsonNode message) implements Message {}
+
   /** A message refused with {@code error}; {@code path} is its procedure's name, if it named one. */
   record Refused(byte[] id, ParleyException error, @Nullable String path) implements Message {}
 
@@ -51,6 +59,9 @@ sealed interface Message {
       return refused(NO_ID, "\""
           + SocketMessages.CONNECTION_PARAMS + "\" comes only as the first message, when the URL"
           + " has " + SocketMessages.CONNECTION_PARAMS_QUERY, null);
+    }
+    if (ParleyMessages.isParley(method)) {
+      return new Parley(rawId == null ? NO_ID : usableId(rawId, codec), method, node);
     }
     if (rawId == null) {
       return refused(NO_ID, "A message needs an \"id\": a string or an integer", r.path());
@@ -77,6 +88,13 @@ sealed interface Message {
     JsonNode input = r.input();
     return new Call(id, method, r.path(), input == null ? Input.NONE : new Input.Tree(input),
         r.lastEventId());
+  }
+
+  private static byte[] usableId(JsonNode rawId, JsonCodec codec) {
+    byte[] id = codec.encode(rawId);
+    boolean usable = rawId.isString() ? rawId.stringValue().length() <= MAX_ID_CHARS
+        : rawId.isIntegralNumber() && id.length <= MAX_ID_CHARS;
+    return usable ? id : NO_ID;
   }
 
   private static Refused refused(byte[] id, String message, @Nullable String path) {

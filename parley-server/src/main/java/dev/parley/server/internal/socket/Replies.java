@@ -26,14 +26,14 @@ final class Replies {
     this.messages = new SocketMessages(codec);
   }
 
-  /** A query's or a mutation's result, a mutation's with its resources. */
+  /** A query's or a mutation's result, with its resources (see {@link Route#resourcesOf}). */
   byte[] result(byte[] id, Answer.Success success) {
     Route route = success.route();
     Result result = success.result();
     try {
       byte[] data = route.returnsOutput()
           ? codec.encode(route.procedure().output().type(), result.output()) : null;
-      return SocketMessages.data(id, data, null, route.isMutation() ? result.resources() : null);
+      return SocketMessages.data(id, data, null, route.resourcesOf(result));
     } catch (ParleyException unwritable) {
       return error(id, Failures.of(unwritable, success.name()), success.name());
     }

@@ -42,6 +42,8 @@ final class SocketConnection implements SocketSession {
   private final SocketOut out;
   private final Outbox outbox;
   private final FrameRate rate;
+  private final Watcher watcher;
+  private final ParleyControl control;
   private final Map<String, SocketCall> live = new HashMap<>();
   private volatile State state = State.OPEN;
   private @Nullable Caller caller;
@@ -61,12 +63,25 @@ final class SocketConnection implements SocketSession {
     this.upgrade = upgrade;
     this.out = out;
     var options = pipeline.options();
+    this.watcher = sockets.watcher();
     this.outbox = new Outbox(out, options.socketQueueBytes(),
-        options.socketStallTimeout().toNanos(), sockets,
+        options.socketStallTimeout().toNanos(), watcher,
         () -> close(SocketClose.SLOW_READER, "Outbound queue full for "
             + options.socketStallTimeout().toMillis() + " ms", false),
         () -> onClose(1006));
     this.rate = new FrameRate(options.socketFramesPerSecond());
+    this.watcher.start(outbox::put);
+    this.control = new ParleyControl(watcher, options, new ParleyControl.Out() {
+      @Override
+      public void refuse(byte[] id, ParleyException error) {
+        SocketConnection.this.refuse(id, error, null);
+      }
+
+      @Override
+      public void put(byte[] message) {
+        SocketConnection.this.put(message);
+      }
+    });
   }
 
   /** Starts the heartbeat and authenticates, unless {@code connectionParams} come first. */
@@ -156,6 +171,7 @@ final class SocketConnection implements SocketSession {
       live.clear();
     }
     calls.forEach(SocketCall::silence);
+    watcher.clear();
     beat.cancel();
     drop.cancel();
     outbox.dispose();
@@ -311,6 +327,11 @@ final class SocketConnection implements SocketSession {
         }
       }
       case Message.Call c -> start(c);
+      case Message.Parley p -> {
+        if (state == State.OPEN) {
+          control.handle(p);
+        }
+      }
     }
   }
 
@@ -375,6 +396,7 @@ final class SocketConnection implements SocketSession {
     }
     synchronized (this) {
       caller = pipeline.caller(identity, Transport.WEBSOCKET, request);
+      watcher.origin(caller);
       if (state == State.AWAITING_PARAMS) {
         state = State.OPEN;
       }

@@ -8,10 +8,13 @@ import dev.parley.server.SocketSession;
 import dev.parley.server.SocketStats;
 import dev.parley.server.internal.Pipeline;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The WebSocket connections of one server: opens them on the {@link Pipeline}, counts their queued
@@ -25,6 +28,8 @@ public final class Sockets implements Outbox.Meter {
   private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong queued = new AtomicLong();
   private final AtomicLong peak = new AtomicLong();
+  private final Watches watches = new Watches();
+  private final AtomicLong invalidations = new AtomicLong();
   private volatile boolean closing;
 
   /** The connections of {@code pipeline}'s calls, each caller resolved by {@code authenticator}. */
@@ -103,6 +108,31 @@ public final class Sockets implements Outbox.Meter {
       c.close(dev.parley.internal.wire.SocketClose.RESTART, "Server is restarting", false);
       c.drop();
     }
+  }
+
+  /**
+   * Pushes {@code parley.invalidate} to every connection that watches a name overlapping {@code
+   * changed}, with the names of {@code changed} it watches, except the connection of {@code
+   * origin} (the caller whose mutation changed them: its answer says so); coalesced per connection
+   * (see {@link Watcher}). Returns how many connections it reached.
+   */
+  public int invalidate(Collection<String> changed, @Nullable Object origin) {
+    if (changed.isEmpty()) {
+      return 0;
+    }
+    Map<Watcher, Set<String>> found = watches.find(changed, origin);
+    found.forEach(Watcher::invalidate);
+    return found.size();
+  }
+
+  /** The {@code parley.invalidate} messages queued on connections since the server started. */
+  public long invalidationsSent() {
+    return invalidations.get();
+  }
+
+  /** A new connection's watcher, metering its queue for this server. */
+  Watcher watcher() {
+    return new Watcher(this, watches, invalidations);
   }
 
   /** The connections now. */

@@ -1,0 +1,84 @@
+package dev.parley.server.internal.socket;
+
+import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
+import dev.parley.internal.wire.ParleyMessages;
+import dev.parley.server.ServerOptions;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a connection does with Parley's own messages ({@link ParleyMessages}): a hello switches
+ * them on and is answered with the server's limits; a watch or an unwatch changes what the
+ * connection watches. Each refusal is an error naming the message's id; the connection goes on,
+ * and a refused watch adds nothing. Later kinds (events, topics, channels …) are more cases here.
+ */
+final class ParleyControl {
+  /** How a refusal and an answer go out on the connection. */
+  interface Out {
+    void refuse(byte[] id, ParleyException error);
+
+    void put(byte[] message);
+  }
+
+  private final Watcher watcher;
+  private final ServerOptions options;
+  private final Out out;
+
+  ParleyControl(Watcher watcher, ServerOptions options, Out out) {
+    this.watcher = watcher;
+    this.options = options;
+    this.out = out;
+  }
+
+  void handle(Message.Parley message) {
+    ParleyException refusal = switch (message.method()) {
+      case ParleyMessages.HELLO -> {
+        watcher.greet();
+        out.put(ParleyMessages.helloAnswer(options.socketMaxWatched(),
+            options.socketMaxResourceChars()));
+        yield null;
+      }
+      case ParleyMessages.WATCH, ParleyMessages.UNWATCH -> watch(message);
+      default -> bad("Unknown method \"" + message.method() + "\" (expected: "
+          + ParleyMessages.HELLO + ", " + ParleyMessages.WATCH + " or " + ParleyMessages.UNWATCH
+          + ")");
+    };
+    if (refusal != null) {
+      out.refuse(message.id(), refusal);
+    }
+  }
+
+  private @Nullable ParleyException watch(Message.Parley message) {
+    if (!watcher.greeted()) {
+      return bad("\"" + message.method() + "\" comes after \"" + ParleyMessages.HELLO + "\"");
+    }
+    List<String> names;
+    try {
+      names = ParleyMessages.resources(message.message());
+    } catch (IllegalArgumentException e) {
+      return bad(e.getMessage());
+    }
+    int maxChars = options.socketMaxResourceChars();
+    for (String n : names) {
+      if (n.isEmpty() || n.length() > maxChars) {
+        return bad("A resource name must have 1 to " + maxChars + " characters: \""
+            + (n.length() > 40 ? n.substring(0, 40) + "…" : n) + "\" has " + n.length());
+      }
+    }
+    if (ParleyMessages.UNWATCH.equals(message.method())) {
+      watcher.remove(names);
+      return null;
+    }
+    int max = options.socketMaxWatched();
+    if (!watcher.add(names, max)) {
+      return new ParleyException(ErrorCode.TOO_MANY_REQUESTS,
+          "More than " + max + " resources watched on this connection");
+    }
+    return null;
+  }
+
+  private static ParleyException bad(String message) {
+    return new ParleyException(ErrorCode.BAD_REQUEST, message);
+  }
+}
