@@ -84,7 +84,9 @@ import java.util.Objects;
  *     answers from the cache without a call; an overlapping mutation (this client's, or pushed by
  *     the server over a WebSocket) makes it stale at once. Default {@link Duration#ZERO}: never
  *     fresh, every query calls the server (the cache then only feeds listeners); must not be
- *     negative
+ *     negative. It does not apply to a {@linkplain dev.parley.Query#isCacheable() cacheable}
+ *     query, whose answer stays fresh until an overlapping mutation, nor to a {@linkplain
+ *     dev.parley.Query#isStatic() static} one, whose answer for an input never goes stale
  */
 public record ClientOptions(
     Duration timeout,

@@ -70,6 +70,12 @@ import org.jspecify.annotations.Nullable;
  *       call is dropped, or its HTTP request cancelled, only when no caller waits for it. Once
  *       answered, a query is no longer shared: the next identical one calls again. Mutations are
  *       never de-duplicated. {@code deduplicate(false)} turns this off.
+ *   <li><b>Cache:</b> a {@linkplain dev.parley.Query#isCacheable() cacheable} query is answered
+ *       from the client's cache until a mutation overlapping its resources (this client's, or one
+ *       the server pushes over a WebSocket to a listening client), a {@linkplain
+ *       dev.parley.Query#isStatic() static} one once per input for good, any other query once per
+ *       {@link ClientOptions#staleAfter()} (default: never). A cached answer is one instance,
+ *       shared by its callers as a de-duplicated one is: it must not be changed.
  *   <li><b>Deadlines:</b> a call that has no answer within its timeout ({@link #withTimeout},
  *       default {@code ClientOptions.timeout()}, 30 s) fails with {@code TIMEOUT} and status 0; its
  *       HTTP request is cancelled once no other call rides on it, which interrupts its handler on

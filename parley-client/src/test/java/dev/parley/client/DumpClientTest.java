@@ -80,10 +80,13 @@ class DumpClientTest {
   }
 
   @Test
-  void everyCallGetsAFreshObject() {
+  void aCacheableQueryIsAnsweredFromTheClientsCacheAndAPlainOneDecodedAgain() {
     try (var client = ParleyClient.fromDump(dir, CONTRACT)) {
       List<Item> first = client.query(ALL);
-      assertThat(client.query(ALL)).isNotSameAs(first).isEqualTo(first);
+      assertThat(client.query(ALL)).as("cached: shared, as de-duplicated answers are")
+          .isSameAs(first);
+      Item item = client.query(ITEM, new Span(1, 2));
+      assertThat(client.query(ITEM, new Span(1, 2))).isNotSameAs(item).isEqualTo(item);
     }
   }
 

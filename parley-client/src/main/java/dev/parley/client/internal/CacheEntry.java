@@ -1,5 +1,6 @@
 package dev.parley.client.internal;
 
+import dev.parley.Query;
 import dev.parley.Unary;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class CacheEntry<O> {
   final String key;
   final Unary<?, ?, O> query;
+  private final boolean isStatic;
+  private final boolean cacheable;
   final @Nullable Object input;
   private final Link link;
   private final Watched watched;
@@ -39,16 +42,27 @@ final class CacheEntry<O> {
       Watched watched, Duration timeout) {
     this.key = key;
     this.query = query;
+    this.isStatic = query instanceof Query<?, ?, ?> q && q.isStatic();
+    this.cacheable = query instanceof Query<?, ?, ?> q && q.isCacheable();
     this.input = input;
     this.link = link;
     this.watched = watched;
     this.timeout = timeout;
   }
 
-  /** The last answer, when no invalidation came since and it is younger than {@code staleNanos}. */
+  /**
+   * The last answer while it is fresh: a static query's always (its output never changes); a
+   * cacheable query's until an invalidation overlaps it; any other's until then and for {@code
+   * staleNanos} after it was fetched.
+   */
   synchronized @Nullable MutationResult<O> fresh(long staleNanos) {
-    return last != null && lastGeneration == generation
-        && System.nanoTime() - fetchedAt < staleNanos ? last : null;
+    if (last == null || isStatic) {
+      return last;
+    }
+    if (lastGeneration != generation) {
+      return null;
+    }
+    return cacheable || System.nanoTime() - fetchedAt < staleNanos ? last : null;
   }
 
   /**
@@ -101,6 +115,9 @@ final class CacheEntry<O> {
 
   /** {@code changed} overlaps: the answer is stale, and refetched when listened to. */
   void invalidate() {
+    if (isStatic) {
+      return; // a static query's output never changes: nothing to refetch
+    }
     synchronized (this) {
       generation++;
     }

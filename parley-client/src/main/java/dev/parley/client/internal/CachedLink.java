@@ -43,7 +43,7 @@ public final class CachedLink implements Link {
     if (procedure instanceof Mutation<?, ?, ?> m) {
       return mutate((Mutation<?, I, O>) m, input, timeout).value();
     }
-    if (cache.caches() && procedure instanceof Query<?, ?, ?>) {
+    if (cache.caches(procedure)) {
       return Failures.await(cache.get(procedure, input), procedure.name()).value();
     }
     return link.call(procedure, input, timeout);
@@ -56,7 +56,7 @@ public final class CachedLink implements Link {
     if (procedure instanceof Mutation<?, ?, ?> m) {
       return mapped(mutateAsync((Mutation<?, I, O>) m, input, timeout), MutationResult::value);
     }
-    if (cache.caches() && procedure instanceof Query<?, ?, ?>) {
+    if (cache.caches(procedure)) {
       return cache.get(procedure, input).thenApply(MutationResult::value); // shared: not cancelled
     }
     return link.callAsync(procedure, input, timeout);

@@ -1,5 +1,6 @@
 package dev.parley.client.internal;
 
+import dev.parley.Query;
 import dev.parley.Unary;
 import dev.parley.client.ClientOptions;
 import dev.parley.client.LiveQuery;
@@ -42,9 +43,12 @@ final class QueryCache implements Link.Pushes {
     this.timeout = options.timeout();
   }
 
-  /** Whether answers are ever fresh: {@link ClientOptions#staleAfter()} is not zero. */
-  boolean caches() {
-    return staleNanos > 0;
+  /**
+   * Whether {@code procedure}'s answers are ever fresh: a static or cacheable query's, and any
+   * query's when {@link ClientOptions#staleAfter()} is not zero.
+   */
+  boolean caches(Unary<?, ?, ?> procedure) {
+    return procedure instanceof Query<?, ?, ?> q && (staleNanos > 0 || q.isCacheable());
   }
 
   /** The answer of {@code query} for {@code input}: the fresh cached one, or the latest call's. */
