@@ -5,8 +5,8 @@
 #
 #   ./parley-benchmarks/run.sh             load benchmark (all rows)
 #   ./parley-benchmarks/run.sh jmh [ARGS]  JMH in-process call benchmark (ARGS go to JMH)
-#   ./parley-benchmarks/run.sh ws          WebSocket fan-out and heap per idle connection, Parley
-#                                          and tRPC's wsLink server (see "ws mode" below)
+#   ./parley-benchmarks/run.sh ws          WebSocket fan-out and heap per idle connection, Parley,
+#                                          bare Jetty WebSocket and tRPC (see "ws mode" below)
 #
 # Environment (all optional):
 #   WARMUP=20      seconds of warm-up before every measurement (the same for every row)
@@ -24,8 +24,10 @@
 #   WS_WINDOW=4    values published and not yet delivered to every subscriber (a closed loop)
 #   WS_THREADS=1   selector threads of the load generator
 #   IDLE_CONNECTIONS=10000     idle sockets opened to measure heap per connection
-#   WS_ROWS="parley parley-window trpc"   parley: Parley with a lock-free feed; parley-window:
-#                  Parley fanning out through ReplayWindow; trpc: @trpc/server's applyWSSHandler
+#   WS_ROWS="parley parley-window jetty trpc"   parley: Parley with a lock-free feed;
+#                  parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
+#                  WebSocket core (BareJettyWsServer, no Parley: the machine's ceiling); trpc:
+#                  @trpc/server's applyWSSHandler
 #   (WARMUP and DURATION apply as above)
 #
 # Installs what it needs when missing: wrk and h2load (apt-get), node/npm (apt-get), the tRPC peer
@@ -48,8 +50,10 @@ mode=${1:-load}
 case "$mode" in
   load) ;;
   jmh) shift; need_java; build_parley; exec "$JAVA" -cp "$(parley_cp)" org.openjdk.jmh.Main "${@:-InProcessCallBenchmark}";;
-  ws) need_java; need_node; build_parley; build_node; source "$here/lib/ws-lib.sh"; run_ws; exit 0;;
-  -h|--help|help) sed -n '2,32p' "$0"; exit 0;;
+  ws) source "$here/lib/ws-lib.sh"; need_java; build_parley
+      ws_row_on trpc && { need_node; build_node; }
+      run_ws; exit 0;;
+  -h|--help|help) sed -n '2,34p' "$0"; exit 0;;
   *) echo "usage: $0 [load|jmh [JMH args]|ws]" >&2; exit 2;;
 esac
 
