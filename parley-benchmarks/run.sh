@@ -26,8 +26,9 @@
 #   IDLE_CONNECTIONS=10000     idle sockets opened to measure heap per connection
 #   WS_ROWS="parley parley-window jetty trpc"   parley: Parley with a lock-free feed;
 #                  parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
-#                  WebSocket core (BareJettyWsServer, no Parley: the machine's ceiling); trpc:
-#                  @trpc/server's applyWSSHandler
+#                  WebSocket core (BareJettyWsServer, no Parley, one write per subscriber and
+#                  value); trpc: @trpc/server's applyWSSHandler; also jetty-coalesce: the bare
+#                  server fanning out all waiting publications in one write per subscriber
 #   (WARMUP and DURATION apply as above)
 #
 # Installs what it needs when missing: wrk and h2load (apt-get), node/npm (apt-get), the tRPC peer
@@ -53,7 +54,7 @@ case "$mode" in
   ws) source "$here/lib/ws-lib.sh"; need_java; build_parley
       ws_row_on trpc && { need_node; build_node; }
       run_ws; exit 0;;
-  -h|--help|help) sed -n '2,34p' "$0"; exit 0;;
+  -h|--help|help) sed -n '2,35p' "$0"; exit 0;;
   *) echo "usage: $0 [load|jmh [JMH args]|ws]" >&2; exit 2;;
 esac
 

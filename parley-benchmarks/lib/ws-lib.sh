@@ -52,6 +52,7 @@ run_ws() {
   ws_row_on parley && ws_row "Parley (feed)" parley "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ feed
   ws_row_on parley-window && ws_row "Parley (ReplayWindow)" parley-window "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ window
   ws_row_on jetty && ws_row "bare Jetty 12 WebSocket" jetty "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@
+  ws_row_on jetty-coalesce && ws_row "bare Jetty 12 WebSocket, coalescing" jetty-coalesce "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@ coalesce
   ws_row_on trpc && ws_row "tRPC v11 applyWSSHandler" trpc env NODE_ENV=production node --expose-gc "$here/peers/trpc/ws-server.mjs" @PORT@
   print_ws_table
 }

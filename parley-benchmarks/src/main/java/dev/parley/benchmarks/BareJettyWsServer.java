@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -33,40 +35,61 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  * subscription.stop} and the text {@code PING} are answered; the queries {@code followers} and
  * {@code heap} are served over HTTP GET. The part of a value's message common to every subscriber
  * is built once; each subscriber gets its request id spliced in front and one {@code sendFrame}.
+ *
+ * <p>With {@code coalesce}, publications are queued and one fan-out thread takes all that are
+ * waiting: each subscriber gets them in one write (Jetty's batch mode for all but the last frame),
+ * then each publication is answered; otherwise the publishing connection's thread fans out each
+ * publication on its own, one write per subscriber and value.
  */
 public final class BareJettyWsServer {
   /** Every {@code fanout} subscription open now, read by each publication. */
   private static final List<Subscription> SUBSCRIPTIONS = new CopyOnWriteArrayList<>();
   private static final AtomicLong SEQ = new AtomicLong();
+  /** Publications waiting for the fan-out thread ({@code coalesce} only). */
+  private static final BlockingQueue<Publication> QUEUE = new LinkedBlockingQueue<>();
 
   private BareJettyWsServer() {}
 
   /**
    * Serves until the process is stopped.
    *
-   * @param args the port (default 8084)
+   * @param args the port (default 8084), then {@code coalesce} to fan out the publications waiting
+   *     together
    * @throws Exception if the port cannot be bound
    */
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8084;
+    boolean coalesce = args.length > 1 && args[1].equals("coalesce");
+    if (coalesce) {
+      Thread.ofVirtual().name("fan-out").start(BareJettyWsServer::fanOut);
+    }
     WebSocketUpgradeHandler upgrades = new WebSocketUpgradeHandler();
     // connections stay open until a side closes them: no server heartbeat here, as in tRPC's ws
     upgrades.getConfiguration().setIdleTimeout(Duration.ZERO);
-    upgrades.addMapping("/", WebSocketNegotiator.from((rq, rs, cb) -> new Socket(),
+    upgrades.addMapping("/", WebSocketNegotiator.from((rq, rs, cb) -> new Socket(coalesce),
         (socket, rq, rs) -> (FrameHandler) socket));
     upgrades.setHandler(new Queries());
     var server = BareJettyServer.start(port, upgrades);
-    System.out.println("bare Jetty WebSocket fan-out listening on ws://127.0.0.1:" + port + "/");
+    System.out.println("bare Jetty WebSocket fan-out listening on ws://127.0.0.1:" + port + "/"
+        + (coalesce ? " (coalescing)" : ""));
     server.join();
   }
 
   /** A subscription: its connection and the head of its messages, {@code {"id":<request id>}. */
   private record Subscription(CoreSession session, String id, byte[] head) {}
 
+  /** A publication: the common part of its messages, and the mutation to answer once it is sent. */
+  private record Publication(byte[] tail, CoreSession control, String id) {}
+
   /** One connection: whole text frames are messages (no fragmented messages expected). */
   private static final class Socket implements FrameHandler {
     private final List<Subscription> mine = new ArrayList<>();
+    private final boolean coalesce;
     private volatile CoreSession session;
+
+    Socket(boolean coalesce) {
+      this.coalesce = coalesce;
+    }
 
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
@@ -126,8 +149,12 @@ public final class BareJettyWsServer {
         send(s, ascii("{\"id\":" + id + ",\"result\":{\"type\":\"stopped\"}}"));
       } else if (method.equals("\"mutation\"") && path.equals("\"publish\"")
           && params.containsKey("input")) {
-        publish(params.get("input"));
-        send(s, ascii("{\"id\":" + id + ",\"result\":{\"type\":\"data\"}}"));
+        Publication p = new Publication(tail(params.get("input")), s, id);
+        if (coalesce) {
+          QUEUE.add(p);
+        } else {
+          fanOut(List.of(p));
+        }
       } else {
         send(s, ascii("{\"id\":" + id
             + ",\"error\":{\"message\":\"No such procedure\",\"code\":-32004}}"));
@@ -149,17 +176,44 @@ public final class BareJettyWsServer {
     }
   }
 
-  /** Sends {@code input} (raw JSON) to every subscription as the next tracked value. */
-  private static void publish(String input) {
+  /** The part after the request id of every message of the next value, {@code input} raw JSON. */
+  private static byte[] tail(String input) {
     String seq = Long.toString(SEQ.incrementAndGet());
-    byte[] tail = ascii(",\"result\":{\"type\":\"data\",\"id\":\"" + seq + "\",\"data\":{\"id\":\""
+    return ascii(",\"result\":{\"type\":\"data\",\"id\":\"" + seq + "\",\"data\":{\"id\":\""
         + seq + "\",\"data\":" + input + "}}}");
+  }
+
+  /** The fan-out thread ({@code coalesce}): all publications waiting, together, until stopped. */
+  private static void fanOut() {
+    List<Publication> batch = new ArrayList<>();
+    try {
+      while (true) {
+        batch.add(QUEUE.take());
+        QUEUE.drainTo(batch);
+        fanOut(batch);
+        batch.clear();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Sends {@code batch} to every subscription, in one write each, then answers the mutations. */
+  private static void fanOut(List<Publication> batch) {
+    int last = batch.size() - 1;
     for (Subscription sub : SUBSCRIPTIONS) {
       byte[] head = sub.head;
-      byte[] message = new byte[head.length + tail.length];
-      System.arraycopy(head, 0, message, 0, head.length);
-      System.arraycopy(tail, 0, message, head.length, tail.length);
-      send(sub.session, message);
+      for (int i = 0; i <= last; i++) {
+        byte[] tail = batch.get(i).tail;
+        byte[] message = new byte[head.length + tail.length];
+        System.arraycopy(head, 0, message, 0, head.length);
+        System.arraycopy(tail, 0, message, head.length, tail.length);
+        sub.session.sendFrame(new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(message)),
+            Callback.NOOP, i < last);
+      }
+    }
+    for (Publication p : batch) {
+      send(p.control, ascii("{\"id\":" + p.id + ",\"result\":{\"type\":\"data\"}}"));
     }
   }
 
