@@ -5,8 +5,8 @@
 #
 #   ./parley-benchmarks/run.sh             load benchmark (all rows)
 #   ./parley-benchmarks/run.sh jmh [ARGS]  JMH in-process call benchmark (ARGS go to JMH)
-#   ./parley-benchmarks/run.sh ws          WebSocket fan-out and heap per idle connection, Parley
-#                                          and tRPC's wsLink server (see "ws mode" below)
+#   ./parley-benchmarks/run.sh ws          WebSocket fan-out and heap per idle connection, Parley,
+#                                          bare Jetty WebSocket and tRPC (see "ws mode" below)
 #   ./parley-benchmarks/run.sh invalidate  automatic invalidation: LISTENERS=1000 connections watch
 #                                          todos, OTHERS=100 watch users, ROUNDS=30 mutations; from
 #                                          each mutation's answer to every refetched value (p50, p99)
@@ -28,8 +28,11 @@
 #   WS_WINDOW=4    values published and not yet delivered to every subscriber (a closed loop)
 #   WS_THREADS=1   selector threads of the load generator
 #   IDLE_CONNECTIONS=10000     idle sockets opened to measure heap per connection
-#   WS_ROWS="parley parley-window trpc"   parley: Parley with a lock-free feed; parley-window:
-#                  Parley fanning out through ReplayWindow; trpc: @trpc/server's applyWSSHandler
+#   WS_ROWS="parley parley-window jetty trpc"   parley: Parley with a lock-free feed;
+#                  parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
+#                  WebSocket core (BareJettyWsServer, no Parley, one write per subscriber and
+#                  value); trpc: @trpc/server's applyWSSHandler; also jetty-coalesce: the bare
+#                  server fanning out all waiting publications in one write per subscriber
 #   (WARMUP and DURATION apply as above)
 #
 # Installs what it needs when missing: wrk and h2load (apt-get), node/npm (apt-get), the tRPC peer
@@ -52,10 +55,12 @@ mode=${1:-load}
 case "$mode" in
   load) ;;
   jmh) shift; need_java; build_parley; exec "$JAVA" -cp "$(parley_cp)" org.openjdk.jmh.Main "${@:-InProcessCallBenchmark}";;
-  ws) need_java; need_node; build_parley; build_node; source "$here/lib/ws-lib.sh"; run_ws; exit 0;;
+  ws) source "$here/lib/ws-lib.sh"; need_java; build_parley
+      ws_row_on trpc && { need_node; build_node; }
+      run_ws; exit 0;;
   invalidate) need_java; build_parley
     exec "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.load.InvalidationLoad;;
-  -h|--help|help) sed -n '2,36p' "$0"; exit 0;;
+  -h|--help|help) sed -n '2,38p' "$0"; exit 0;;
   *) echo "usage: $0 [load|jmh [JMH args]|ws|invalidate]" >&2; exit 2;;
 esac
 

@@ -1,5 +1,6 @@
 # The ws mode of run.sh (sourced after bench-lib.sh): one value fanned out to N WebSocket
-# subscribers, and heap per idle WebSocket connection, for Parley and tRPC's wsLink server, driven
+# subscribers, and heap per idle WebSocket connection, for Parley, a bare Jetty 12 WebSocket server
+# and tRPC's wsLink server, driven
 # by the same load generator (dev.parley.benchmarks.load.FanoutLoad, a Java NIO client holding every
 # socket: hand-written frames, so that it costs little and the same for every server, and it shows
 # its own CPU). Every load loop is bounded in time and targets 127.0.0.1 only.
@@ -8,7 +9,7 @@ SUBSCRIBERS=${SUBSCRIBERS:-"1000 10000"}
 WS_WINDOW=${WS_WINDOW:-4}
 WS_THREADS=${WS_THREADS:-1}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
-WS_ROWS=${WS_ROWS:-"parley parley-window trpc"}
+WS_ROWS=${WS_ROWS:-"parley parley-window jetty trpc"}
 
 ws_row_on() { [[ " $WS_ROWS " == *" $1 "* ]]; }
 
@@ -50,6 +51,8 @@ run_ws() {
   echo "bench: WebSocket fan-out to $SUBSCRIBERS subscribers, $WS_WINDOW values in flight, warm-up ${WARMUP}s, measured ${DURATION}s; raw output in $out"
   ws_row_on parley && ws_row "Parley (feed)" parley "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ feed
   ws_row_on parley-window && ws_row "Parley (ReplayWindow)" parley-window "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ window
+  ws_row_on jetty && ws_row "bare Jetty 12 WebSocket" jetty "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@
+  ws_row_on jetty-coalesce && ws_row "bare Jetty 12 WebSocket, coalescing" jetty-coalesce "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@ coalesce
   ws_row_on trpc && ws_row "tRPC v11 applyWSSHandler" trpc env NODE_ENV=production node --expose-gc "$here/peers/trpc/ws-server.mjs" @PORT@
   print_ws_table
 }
@@ -73,12 +76,17 @@ print_ws_table() {
         split(l, a, "\t"); printf "| %s | %s | %s | %s | %s | %s |\n", a[1], fmt(a[2]), a[3], a[4], a[5], a[6]
         heap[a[1]] = a[3]
       }
-      p = key["Parley (feed)|10000"]; t = key["tRPC v11 applyWSSHandler|10000"]; pw = key["Parley (ReplayWindow)|10000"]
+      p = key["Parley (feed)|10000"]; t = key["tRPC v11 applyWSSHandler|10000"]; pw = key["Parley (ReplayWindow)|10000"]; j = key["bare Jetty 12 WebSocket|10000"]
+      jc = key["bare Jetty 12 WebSocket, coalescing|10000"]
       print ""
       print "| target | measured | target | result |"
       print "| --- | ---: | ---: | --- |"
       if (p) printf "| Parley fan-out to 10,000 subscribers (values/s) | %s | >= 1,000,000 | %s |\n", fmt(int(r[p,3])), (r[p,3] >= 1000000 ? "PASS" : "FAIL")
       if (pw) printf "| Parley fan-out to 10,000 through ReplayWindow (values/s) | %s | >= 1,000,000 | %s |\n", fmt(int(r[pw,3])), (r[pw,3] >= 1000000 ? "PASS" : "FAIL")
+      if (j) printf "| bare Jetty 12 WebSocket fan-out to 10,000 subscribers (values/s) | %s | (reference) | - |\n", fmt(int(r[j,3]))
+      if (jc) printf "| bare Jetty 12 WebSocket, coalescing, fan-out to 10,000 subscribers (values/s) | %s | (reference) | - |\n", fmt(int(r[jc,3]))
+      if (p && j && r[j,3] > 0) printf "| Parley / bare Jetty 12 WebSocket at 10,000 subscribers | %.2fx | (no target) | - |\n", r[p,3] / r[j,3]
+      if (p && jc && r[jc,3] > 0) printf "| Parley / bare Jetty 12 WebSocket, coalescing, at 10,000 subscribers | %.2fx | (no target) | - |\n", r[p,3] / r[jc,3]
       if (p && t && r[t,3] > 0) printf "| Parley / tRPC at 10,000 subscribers | %.2fx | (no target) | - |\n", r[p,3] / r[t,3]
       if ("Parley (feed)" in heap) printf "| Parley heap per idle WebSocket connection | %s KiB | <= 16 KiB | %s |\n", heap["Parley (feed)"], (heap["Parley (feed)"] != "" && heap["Parley (feed)"] <= 16 ? "PASS" : "FAIL")
     }' "$out/fanout.tsv" | tee "$out/table.md"
