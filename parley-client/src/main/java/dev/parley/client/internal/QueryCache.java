@@ -7,6 +7,7 @@ import dev.parley.client.LiveQuery;
 import dev.parley.client.MutationResult;
 import dev.parley.client.ParleyClientException;
 import dev.parley.internal.json.JsonCodec;
+import dev.parley.internal.wire.CanonicalJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -114,7 +115,7 @@ final class QueryCache implements Link.Pushes {
   @SuppressWarnings("unchecked")
   private <I, O> CacheEntry<O> entry(Unary<?, I, O> query, @Nullable I input) {
     String key = input == null ? query.name()
-        : query.name() + '?' + Canonical.json(writer.toTree(input));
+        : query.name() + '?' + CanonicalJson.of(writer.toTree(input));
     synchronized (entries) {
       CacheEntry<?> e = entries.get(key);
       if (e == null || e.query != query) {

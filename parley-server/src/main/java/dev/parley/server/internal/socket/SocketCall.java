@@ -83,16 +83,11 @@ final class SocketCall implements Outbound {
   @Override
   public void value(@Nullable String eventId, @Nullable Object value, boolean shared)
       throws InterruptedException {
-    Values v = values;
-    if (v == null) {
-      throw new IllegalStateException(request.path() + " is not a subscription");
-    }
-    byte[] tail = v.frame(v.json(value, shared), eventId, TAIL, shared);
-    byte[] message = SocketMessages.withId(request.id(), tail);
+    byte[] message = message(eventId, value, shared);
     order.lockInterruptibly();
     try {
       if (ended || !connection.outbox().putSoon(message)) {
-        throw new CancellationException("\"" + request.path() + "\": the connection is closed");
+        throw closed();
       }
     } finally {
       order.unlock();
@@ -106,21 +101,30 @@ final class SocketCall implements Outbound {
 
   @Override
   public boolean offer(@Nullable String eventId, @Nullable Object value, boolean shared) {
-    Values v = values;
-    if (v == null) {
-      throw new IllegalStateException(request.path() + " is not a subscription");
-    }
-    byte[] tail = v.frame(v.json(value, shared), eventId, TAIL, shared);
-    byte[] message = SocketMessages.withId(request.id(), tail);
+    byte[] message = message(eventId, value, shared);
     order.lock();
     try {
       if (ended || connection.outbox().isClosed()) {
-        throw new CancellationException("\"" + request.path() + "\": the connection is closed");
+        throw closed();
       }
       return connection.outbox().offer(message);
     } finally {
       order.unlock();
     }
+  }
+
+  /** The message of one value: its JSON and frame kept for every subscriber, then this call's id. */
+  private byte[] message(@Nullable String eventId, @Nullable Object value, boolean shared) {
+    Values v = values;
+    if (v == null) {
+      throw new IllegalStateException(request.path() + " is not a subscription");
+    }
+    return SocketMessages.withId(request.id(), v.frame(v.json(value, shared), eventId, TAIL,
+        shared));
+  }
+
+  private CancellationException closed() {
+    return new CancellationException("\"" + request.path() + "\": the connection is closed");
   }
 
   /** The pipeline's answer: the call's last message, unless it was silenced. */
