@@ -477,6 +477,65 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   }
 
   /**
+   * Has {@code handler} hear every {@code event} the server pushes to this client from now on, in
+   * the order they came, one at a time on a thread of the client's (never the connection's); the
+   * payload is checked against the event's schema first (an invalid one is logged and dropped).
+   * The client says {@code parley.hello} on its connection and on every later one, so the server
+   * counts it among its connections. Events pushed while the client is disconnected are not
+   * replayed after it reconnects.
+   *
+   * <pre>{@code
+   * Registration r = client.on(ChatApi.PRESENCE, p -> show(p.online()));
+   * }</pre>
+   *
+   * @return what stops the handler
+   * @throws IllegalStateException when the client is not a WebSocket client
+   */
+  public <P> Registration on(dev.parley.Event<? super R, P> event,
+      Consumer<? super P> handler) {
+    role.require(Objects.requireNonNull(event, "event"));
+    return realtime().on(event, Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * Fires the one-way client event {@code event} with {@code payload} on the connection, if one is
+   * open; nothing is answered, and a payload the server finds invalid is dropped there.
+   *
+   * @return whether it was sent: false when no connection is open (it is dropped, not queued)
+   * @throws IllegalArgumentException when the payload is not valid by the event's schema
+   * @throws IllegalStateException when the client is not a WebSocket client
+   */
+  public <P> boolean emit(dev.parley.ClientEvent<? super R, P> event, P payload) {
+    role.require(Objects.requireNonNull(event, "event"));
+    return realtime().emit(event, payload);
+  }
+
+  /**
+   * Implements the client procedure {@code procedure} with {@code handler}: the server is told
+   * ({@code parley.register}) on this connection and on every later one, and may then call it.
+   * Each call runs {@code handler} on a virtual thread of its own; its input is checked first and
+   * its output before it is sent.
+   *
+   * @return what takes the implementation back (later calls are answered {@code NOT_FOUND})
+   * @throws IllegalStateException when it is implemented already, or the client is not a
+   *     WebSocket client
+   */
+  public <I, O> Registration register(dev.parley.ClientProcedure<? super R, I, O> procedure,
+      ClientProcedureHandler<I, O> handler) {
+    role.require(Objects.requireNonNull(procedure, "procedure"));
+    return realtime().register(procedure, Objects.requireNonNull(handler, "handler"));
+  }
+
+  private dev.parley.client.internal.Realtime realtime() {
+    var r = link.realtime();
+    if (r == null) {
+      throw new IllegalStateException("events and client procedures need a WebSocket client"
+          + " (ParleyClient.websocket), not " + link);
+    }
+    return r;
+  }
+
+  /**
    * The state of the client's connection: for a WebSocket client, whether its connection is
    * open; an HTTP or in-process client is {@link ConnectionState#OPEN} until closed.
    */
