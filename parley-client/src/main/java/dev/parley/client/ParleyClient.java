@@ -106,6 +106,12 @@ import org.jspecify.annotations.Nullable;
  * everything live and every later call fails with that error. {@link #connectionState()} and {@link
  * #onConnectionState} tell the state of the connection.
  *
+ * <p><b>Events and client procedures</b> need a WebSocket client: {@link #on} hears the server's
+ * events, {@link #emit} fires one-way client events, {@link #register} implements client procedures
+ * that the server calls. Using any of them makes the client say {@code parley.hello} on every
+ * connection, and tell each new one its registered procedures again; events pushed while it had
+ * no connection are not replayed.
+ *
  * <p><b>In process</b> ({@link #inProcess(Invoker)}) a blocking call is a direct call of {@link
  * Invoker#call}: no serialization, no future. The server validates, runs its middleware and
  * applies the deadline (the smaller of the client's timeout and its own); a timed call runs on a
