@@ -182,8 +182,15 @@ function invalidate(changed) {
     .map((q) => q.fetch()));
 }
 
+/** A server event: `presence` says how many windows are online now. */
+function onEvent(name, payload) {
+  if (name === 'presence') {
+    document.getElementById('online').textContent = payload.online + ' online';
+  }
+}
+
 /**
- * One WebSocket to the server, only for invalidations: it says hello, watches what the live
+ * One WebSocket to the server, for invalidations and server events: it says hello, watches what the live
  * queries read, and hears of every other window's mutations. Reconnects after a second; after a
  * reconnect every live query is fetched again, since invalidations may have been missed.
  */
@@ -199,6 +206,7 @@ function connect(again) {
     if (event.data === 'PONG') return;
     const message = JSON.parse(event.data);
     if (message.method === 'parley.invalidate') invalidate(message.params.resources);
+    if (message.method === 'parley.event') onEvent(message.params.name, message.params.payload);
   });
   ws.addEventListener('close', () => {
     if (socket === ws) socket = null;

@@ -54,6 +54,16 @@ public final class Parley {
   }
 
   /**
+   * A client event named {@code name}, of the shared surface, with no payload until refined.
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static ClientEvent<Shared, Void> clientEvent(String name) {
+    return new ClientEvent<>(Shape.named(name));
+  }
+
+  /**
    * A topic named {@code name}, of the shared surface, with no schemas until refined.
    *
    * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and

@@ -106,6 +106,12 @@ import org.jspecify.annotations.Nullable;
  * everything live and every later call fails with that error. {@link #connectionState()} and {@link
  * #onConnectionState} tell the state of the connection.
  *
+ * <p><b>Events and client procedures</b> need a WebSocket client: {@link #on} hears the server's
+ * events, {@link #emit} fires one-way client events, {@link #register} implements client procedures
+ * that the server calls. Using any of them makes the client say {@code parley.hello} on every
+ * connection, and tell each new one its registered procedures again; events pushed while it had
+ * no connection are not replayed.
+ *
  * <p><b>In process</b> ({@link #inProcess(Invoker)}) a blocking call is a direct call of {@link
  * Invoker#call}: no serialization, no future. The server validates, runs its middleware and
  * applies the deadline (the smaller of the client's timeout and its own); a timed call runs on a
@@ -474,6 +480,65 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
     role.require(Objects.requireNonNull(query, "query"));
     return link.listen(query, input, Set.copyOf(Objects.requireNonNull(resources, "resources")),
         Objects.requireNonNull(onValue, "onValue"), Objects.requireNonNull(onError, "onError"));
+  }
+
+  /**
+   * Has {@code handler} hear every {@code event} the server pushes to this client from now on, in
+   * the order they came, one at a time on a thread of the client's (never the connection's); the
+   * payload is checked against the event's schema first (an invalid one is logged and dropped).
+   * The client says {@code parley.hello} on its connection and on every later one, so the server
+   * counts it among its connections. Events pushed while the client is disconnected are not
+   * replayed after it reconnects.
+   *
+   * <pre>{@code
+   * Registration r = client.on(ChatApi.PRESENCE, p -> show(p.online()));
+   * }</pre>
+   *
+   * @return what stops the handler
+   * @throws IllegalStateException when the client is not a WebSocket client
+   */
+  public <P> Registration on(dev.parley.Event<? super R, P> event,
+      Consumer<? super P> handler) {
+    role.require(Objects.requireNonNull(event, "event"));
+    return realtime().on(event, Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * Fires the one-way client event {@code event} with {@code payload} on the connection, if one is
+   * open; nothing is answered, and a payload the server finds invalid is dropped there.
+   *
+   * @return whether it was sent: false when no connection is open (it is dropped, not queued)
+   * @throws IllegalArgumentException when the payload is not valid by the event's schema
+   * @throws IllegalStateException when the client is not a WebSocket client
+   */
+  public <P> boolean emit(dev.parley.ClientEvent<? super R, P> event, P payload) {
+    role.require(Objects.requireNonNull(event, "event"));
+    return realtime().emit(event, payload);
+  }
+
+  /**
+   * Implements the client procedure {@code procedure} with {@code handler}: the server is told
+   * ({@code parley.register}) on this connection and on every later one, and may then call it.
+   * Each call runs {@code handler} on a virtual thread of its own; its input is checked first and
+   * its output before it is sent.
+   *
+   * @return what takes the implementation back (later calls are answered {@code NOT_FOUND})
+   * @throws IllegalStateException when it is implemented already, or the client is not a
+   *     WebSocket client
+   */
+  public <I, O> Registration register(dev.parley.ClientProcedure<? super R, I, O> procedure,
+      ClientProcedureHandler<I, O> handler) {
+    role.require(Objects.requireNonNull(procedure, "procedure"));
+    return realtime().register(procedure, Objects.requireNonNull(handler, "handler"));
+  }
+
+  private dev.parley.client.internal.Realtime realtime() {
+    var r = link.realtime();
+    if (r == null) {
+      throw new IllegalStateException("events and client procedures need a WebSocket client"
+          + " (ParleyClient.websocket), not " + link);
+    }
+    return r;
   }
 
   /**

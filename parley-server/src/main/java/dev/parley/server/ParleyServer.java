@@ -265,6 +265,153 @@ public final class ParleyServer<C> {
     return sockets.stats();
   }
 
+  // ---- connections, rooms, events and client procedures ----
+
+  /**
+   * The live {@link Connection}s now: the WebSocket connections whose client said {@code
+   * parley.hello} (every Java client that listens to events or registers client procedures does).
+   */
+  public List<Connection<?>> connections() {
+    return sockets.peers().connections();
+  }
+
+  /** The live connection {@code id}, if it is open. */
+  public Optional<Connection<?>> connection(String id) {
+    return sockets.peers().connection(Objects.requireNonNull(id, "id"));
+  }
+
+  /** The live connections whose principal equals {@code principal}. */
+  public List<Connection<?>> connectionsOf(Object principal) {
+    Objects.requireNonNull(principal, "principal");
+    return connections().stream()
+        .filter(c -> principal.equals(c.identity().principal())).toList();
+  }
+
+  /**
+   * Has {@code listener} hear of every connection that opens from now on (its client's hello), on
+   * the connection's thread: keep it short. A listener that throws is logged.
+   */
+  public void onConnect(java.util.function.Consumer<Connection<?>> listener) {
+    sockets.peers().onConnect(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Has {@code listener} hear of every connection that ends from now on, once each, whatever
+   * ended it, after it left its rooms and its client-procedure calls failed.
+   */
+  public void onDisconnect(java.util.function.Consumer<Connection<?>> listener) {
+    sockets.peers().onDisconnect(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The room named {@code name}: made on first use, the same one for the same name after. */
+  public Room room(String name) {
+    if (Objects.requireNonNull(name, "name").isEmpty()) {
+      throw new IllegalArgumentException("room name: empty (expected: at least 1 character)");
+    }
+    return sockets.peers().room(name);
+  }
+
+  /**
+   * Sends {@code payload} of {@code event} to the connections {@code to} names, fire and forget:
+   * the payload is checked against the event's schema and encoded once, then queued on each
+   * recipient as {@code {"method":"parley.event","params":{"name":…,"payload":…}}} without ever
+   * waiting. Only open connections whose role sees the event get it, whatever {@code to} names.
+   * A recipient whose outbound queue is full does not get it: the event is dropped for that one
+   * and counted ({@link #eventsDropped()}), and the connection stays. Events are not kept for
+   * connections that are not open now: a client that reconnects does not get those it missed.
+   *
+   * <pre>{@code
+   * server.emit(ChatApi.PRESENCE, Recipients.everyone().optional(), new Presence(lobby.size()));
+   * }</pre>
+   *
+   * @return how many connections it was for, queued on and dropped for
+   * @throws IllegalArgumentException when the payload is not valid by the event's schema (a bug of
+   *     the server's own code, so not a {@code BAD_REQUEST}), or the event is not of the contract
+   * @throws ParleyException {@code NOT_FOUND} when no connection receives it and {@code to} is
+   *     not {@linkplain Recipients#optional() optional}
+   */
+  public <P> Delivery emit(dev.parley.Event<?, P> event, Recipients to, P payload) {
+    return sockets.peers().emit(Objects.requireNonNull(event, "event"), to.select(connections()),
+        payload, to.isOptional(), false).join();
+  }
+
+  /**
+   * Sends {@code payload} of {@code event} as {@link #emit} does, and completes when it was
+   * written to each recipient or failed there (its queue full, or its connection ended first).
+   *
+   * @return a future of how many connections it was for, written to and dropped for; never failed
+   * @throws IllegalArgumentException as {@link #emit}
+   * @throws ParleyException as {@link #emit}
+   */
+  public <P> java.util.concurrent.CompletableFuture<Delivery> emitAndWait(
+      dev.parley.Event<?, P> event, Recipients to, P payload) {
+    return sockets.peers().emit(Objects.requireNonNull(event, "event"), to.select(connections()),
+        payload, to.isOptional(), true);
+  }
+
+  /**
+   * Handles the client event {@code event} with {@code handler}: each {@code parley.emit} of it
+   * from a connection whose role sees it, with a payload valid by its schema, runs the handler on
+   * a virtual thread of its own. Nothing is answered, ever: an event that is unknown, of another
+   * role, unhandled or invalid is dropped, logged and counted ({@link #clientEventsDropped()}),
+   * and the connection goes on. Middleware does not run for client events (it wraps calls and
+   * their answers); the role check and the validation do.
+   *
+   * @throws IllegalArgumentException if the event is not of the contract
+   * @throws IllegalStateException if it has a handler already
+   */
+  public <P> void on(dev.parley.ClientEvent<?, P> event, ClientEventHandler<P> handler) {
+    sockets.peers().on(event, handler);
+  }
+
+  /** The client events dropped since the server started: unknown, of another role, unhandled or invalid. */
+  public long clientEventsDropped() {
+    return sockets.peers().clientEventsDropped();
+  }
+
+  /** The server events dropped since the server started: for recipients with a full queue, or gone. */
+  public long eventsDropped() {
+    return sockets.peers().eventsDropped();
+  }
+
+  /**
+   * Calls the client procedure {@code procedure} on {@code connection}, within the server's
+   * {@link ServerOptions#requestTimeout() requestTimeout}; see {@link #call(Connection,
+   * dev.parley.ClientProcedure, Object, Duration)}.
+   */
+  public <R extends dev.parley.Shared, I, O> java.util.concurrent.CompletableFuture<O> call(
+      Connection<R> connection, dev.parley.ClientProcedure<? super R, I, O> procedure, I input) {
+    return call(connection, procedure, input, pipeline.options().requestTimeout());
+  }
+
+  /**
+   * Calls the client procedure {@code procedure} on {@code connection}: the input is checked and
+   * sent as {@code parley.call}, and the future completes with the client's answer, checked
+   * against the output schema. A client procedure of role {@code R} needs a {@code
+   * Connection<R>} ({@link Connection#as}) at compile time, and a connection whose role sees it at
+   * run time. The future fails with a {@link ParleyException}: {@code NOT_FOUND} when the
+   * connection is not open or its client did not register the procedure (or its role does not see
+   * it), {@code TOO_MANY_REQUESTS} past {@link ServerOptions#socketMaxClientCalls()}, {@code
+   * TIMEOUT} at the deadline (the call is forgotten then, and a late answer refused), {@code
+   * CLIENT_CLOSED_REQUEST} when the connection ends first, {@code BAD_REQUEST} with issues for an
+   * invalid answer, or the code and message of the {@code ParleyException} the client's
+   * implementation threw (another exception of it is {@code INTERNAL_SERVER_ERROR} with a generic
+   * message).
+   *
+   * @param timeout {@link Duration#ZERO} for none
+   * @throws IllegalArgumentException when the input is not valid by the procedure's schema
+   */
+  public <R extends dev.parley.Shared, I, O> java.util.concurrent.CompletableFuture<O> call(
+      Connection<R> connection, dev.parley.ClientProcedure<? super R, I, O> procedure, I input,
+      Duration timeout) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(procedure, "procedure");
+    if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+      throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
+    }
+    return sockets.peers().call(connection, procedure, input, timeout);
+  }
+
   /**
    * The answer this server gives to a request refused as a whole, in tRPC's error shape: for
    * transports that refuse a request before the server sees it (e.g. a body over {@link

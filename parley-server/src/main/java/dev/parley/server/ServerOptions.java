@@ -72,6 +72,10 @@ import java.util.Set;
  * @param socketMaxResourceChars the longest resource name a connection may watch, in characters;
  *     a watch of a longer one is refused {@code BAD_REQUEST}, adds nothing, and the connection
  *     stays. Default {@value #DEFAULT_SOCKET_MAX_RESOURCE_CHARS}; must be {@code > 0}
+ * @param socketMaxClientCalls the most calls of client procedures ({@link ParleyServer#call})
+ *     waiting for their answer on one WebSocket connection; a call past it fails at once with
+ *     {@code TOO_MANY_REQUESTS}, and nothing is sent. Default {@value
+ *     #DEFAULT_SOCKET_MAX_CLIENT_CALLS}; must be {@code > 0}
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -89,7 +93,8 @@ public record ServerOptions(
     Duration socketStallTimeout,
     int staticCacheEntries,
     int socketMaxWatched,
-    int socketMaxResourceChars) {
+    int socketMaxResourceChars,
+    int socketMaxClientCalls) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -118,13 +123,16 @@ public record ServerOptions(
   public static final int DEFAULT_SOCKET_MAX_WATCHED = 1000;
   /** The default of {@link #socketMaxResourceChars()}: {@value}. */
   public static final int DEFAULT_SOCKET_MAX_RESOURCE_CHARS = 256;
+  /** The default of {@link #socketMaxClientCalls()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_CLIENT_CALLS = 100;
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
       DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
       Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS), DEFAULT_SOCKET_MAX_FRAME_BYTES,
       DEFAULT_SOCKET_FRAMES_PER_SECOND, DEFAULT_SOCKET_MAX_CALLS, DEFAULT_SOCKET_QUEUE_BYTES,
       Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS), DEFAULT_STATIC_CACHE_ENTRIES,
-      DEFAULT_SOCKET_MAX_WATCHED, DEFAULT_SOCKET_MAX_RESOURCE_CHARS);
+      DEFAULT_SOCKET_MAX_WATCHED, DEFAULT_SOCKET_MAX_RESOURCE_CHARS,
+      DEFAULT_SOCKET_MAX_CLIENT_CALLS);
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -158,6 +166,7 @@ public record ServerOptions(
     }
     positive("socketMaxWatched", socketMaxWatched);
     positive("socketMaxResourceChars", socketMaxResourceChars);
+    positive("socketMaxClientCalls", socketMaxClientCalls);
     Objects.requireNonNull(socketStallTimeout, "socketStallTimeout");
     if (socketStallTimeout.isZero() || socketStallTimeout.isNegative()) {
       throw new IllegalArgumentException(
@@ -233,6 +242,7 @@ public record ServerOptions(
     private int staticCacheEntries;
     private int socketMaxWatched;
     private int socketMaxResourceChars;
+    private int socketMaxClientCalls;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -251,6 +261,7 @@ public record ServerOptions(
       staticCacheEntries = from.staticCacheEntries;
       socketMaxWatched = from.socketMaxWatched;
       socketMaxResourceChars = from.socketMaxResourceChars;
+      socketMaxClientCalls = from.socketMaxClientCalls;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -349,6 +360,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#socketMaxClientCalls()}, in calls; default 100. */
+    public Builder socketMaxClientCalls(int calls) {
+      this.socketMaxClientCalls = calls;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -358,7 +375,7 @@ public record ServerOptions(
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
           validateOutput, allowedOrigins, allowCredentials, keepAlive, socketMaxFrameBytes,
           socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout,
-          staticCacheEntries, socketMaxWatched, socketMaxResourceChars);
+          staticCacheEntries, socketMaxWatched, socketMaxResourceChars, socketMaxClientCalls);
     }
   }
 }

@@ -68,7 +68,7 @@ final class Fixture {
       Parley.subscription("todos.feed").input(Feed.class).output(Todo.class);
   static final Contract CONTRACT =
       Contract.of(LIST, ADD, GET, SIZE, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED,
-          VERSION);
+          VERSION).with(RealtimeFixture.DESCRIPTORS);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -138,6 +138,7 @@ final class Fixture {
       case Shape.Circle c -> new Shape.Circle(c.radius() * 2);
       case Shape.Square q -> new Shape.Square(q.side() * 2);
     });
+    RealtimeFixture.install(server);
     return server;
   }
 

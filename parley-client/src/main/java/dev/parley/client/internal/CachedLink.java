@@ -92,6 +92,11 @@ public final class CachedLink implements Link {
   }
 
   @Override
+  public @Nullable Realtime realtime() {
+    return link.realtime();
+  }
+
+  @Override
   public ConnectionStates states() {
     return link.states();
   }

@@ -78,6 +78,14 @@ public interface Link extends AutoCloseable {
     void connected(boolean again);
   }
 
+  /**
+   * Its side of server events, client events and client procedures; null for links that have
+   * none (only a WebSocket link has).
+   */
+  default @Nullable Realtime realtime() {
+    return null;
+  }
+
   /** The link's connection state and its listeners. */
   ConnectionStates states();
 

@@ -91,6 +91,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   private final Backlog.Pressure pressure;
   private final SocketState state;
   private volatile @Nullable Pushes pushes;
+  private final Realtime realtime;
   private final java.util.concurrent.atomic.AtomicBoolean everOpened =
       new java.util.concurrent.atomic.AtomicBoolean();
   /** Why the server refused this client for good, once it did. */
@@ -135,6 +136,17 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     this.maxQueuedValues = options.maxQueuedValues();
     this.state = new SocketState(new Backoff(options), this::connect, messages, params);
     this.pressure = new Backlog.Pressure(new AtomicInteger(), state::resumeReading);
+    this.realtime = new Realtime(contract, new Realtime.Wire() {
+      @Override
+      public void greet() {
+        state.greet(ParleyMessages.hello());
+      }
+
+      @Override
+      public boolean send(String message) {
+        return state.sendIfOpen(message);
+      }
+    }, writer, this.base);
     connect();
   }
 
@@ -216,6 +228,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
       if (p != null) {
         p.connected(again);
       }
+      realtime.connected();
       states.set(ConnectionState.OPEN, null);
     }
   }
@@ -250,6 +263,10 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
         ClientLog.LOG.log(Level.WARNING, "{0}: dropped an unreadable {1}: {2}", base, method,
             e.getMessage());
       }
+    } else if (ParleyMessages.EVENT.equals(method)) {
+      realtime.event(message);
+    } else if (ParleyMessages.CALL.equals(method)) {
+      realtime.call(message);
     } else if (!ParleyMessages.HELLO.equals(method)) {
       ClientLog.LOG.log(Level.DEBUG, "{0}: ignored the message {1}", base, method);
     }
@@ -312,6 +329,11 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
       }
       SocketAnswers.dispatch(this, socket, SocketMessages.Response.read(node));
     }
+  }
+
+  @Override
+  public Realtime realtime() {
+    return realtime;
   }
 
   @Override

@@ -81,21 +81,20 @@ final class SocketState {
   }
 
   /**
-   * Says {@code hello} on the open connection now, if any, and first on every later one; returns
-   * whether a connection is open and was greeted now.
+   * Says {@code hello} on the open connection now, if any and not yet, and first on every later
+   * one; returns whether a connection is open (and greeted, now or before).
    */
   boolean greet(String hello) {
     lock.lock();
     try {
-      if (this.hello != null) {
-        return false;
+      boolean isOpen = !closed && open && current != null;
+      if (this.hello == null) {
+        this.hello = hello;
+        if (isOpen) {
+          current.send(hello);
+        }
       }
-      this.hello = hello;
-      if (!closed && open && current != null) {
-        current.send(hello);
-        return true;
-      }
-      return false;
+      return isOpen;
     } finally {
       lock.unlock();
     }

@@ -24,6 +24,12 @@ import tools.jackson.databind.JsonNode;
  * "maxWatched":1000,"maxResourceChars":256}}}, and {@code {"method":"parley.invalidate","params":
  * {"resources":["todo/2","todos"]}}}, the resources (sorted) that changed and overlap what the
  * connection watches.
+ *
+ * <p>Events and client procedures: the server sends {@code parley.event} ({@code {"name":…,
+ * "payload":…}}) and {@code parley.call} ({@code {"call":7,"name":…,"input":…}}); the client sends
+ * {@code parley.emit} ({@code {"name":…,"payload":…}}), {@code parley.register} ({@code
+ * {"procedures":[…]}}) and {@code parley.answer} ({@code {"call":7,"output":…}} or {@code {"call":7,
+ * "error":{"code":…,"message":…}}}). {@code docs/protocol.md} describes each.
  */
 public final class ParleyMessages {
   /** The namespace of Parley's methods. */
@@ -36,6 +42,16 @@ public final class ParleyMessages {
   public static final String UNWATCH = "parley.unwatch";
   /** The server's message: resources a connection watches changed. */
   public static final String INVALIDATE = "parley.invalidate";
+  /** The server's message: a server event's payload, for a connection it picked. */
+  public static final String EVENT = "parley.event";
+  /** The client's message: a one-way client event, never answered. */
+  public static final String EMIT = "parley.emit";
+  /** The client's message: the client procedures it implements from now on, on this connection. */
+  public static final String REGISTER = "parley.register";
+  /** The server's message: a call of a client procedure, answered by {@link #ANSWER}. */
+  public static final String CALL = "parley.call";
+  /** The client's message: the answer to a {@link #CALL}, an output or an error. */
+  public static final String ANSWER = "parley.answer";
   /** The version of these messages this build speaks. */
   public static final int VERSION = 1;
 
@@ -59,7 +75,57 @@ public final class ParleyMessages {
         + new String(array(names), StandardCharsets.UTF_8) + "}}";
   }
 
+  /**
+   * A {@code parley.emit} of the client event {@code name} with its payload's JSON ({@code null}
+   * for none).
+   */
+  public static String emit(String name, byte @Nullable [] payload) {
+    return "{\"method\":\"" + EMIT + "\",\"params\":{\"name\":" + quote(name) + ",\"payload\":"
+        + (payload == null ? "null" : new String(payload, StandardCharsets.UTF_8)) + "}}";
+  }
+
+  /** A {@code parley.register} of the client procedures named {@code names}, sorted. */
+  public static String register(Collection<String> names) {
+    return "{\"method\":\"" + REGISTER + "\",\"params\":{\"procedures\":"
+        + new String(array(names), StandardCharsets.UTF_8) + "}}";
+  }
+
+  /** A {@code parley.answer} to call {@code call} with the output's JSON ({@code null} for none). */
+  public static String answer(long call, byte @Nullable [] output) {
+    return "{\"method\":\"" + ANSWER + "\",\"params\":{\"call\":" + call + ",\"output\":"
+        + (output == null ? "null" : new String(output, StandardCharsets.UTF_8)) + "}}";
+  }
+
+  /** A {@code parley.answer} to call {@code call} with an error of {@code code} and {@code message}. */
+  public static String answerError(long call, String code, String message) {
+    return "{\"method\":\"" + ANSWER + "\",\"params\":{\"call\":" + call
+        + ",\"error\":{\"code\":" + quote(code) + ",\"message\":" + quote(message) + "}}}";
+  }
+
   // ---- server to client ----
+
+  /**
+   * A {@code parley.event} of the server event {@code name} with its payload's JSON: made once
+   * for every connection it goes to.
+   */
+  public static byte[] event(String name, byte[] payload) {
+    byte[] head = ("{\"method\":\"" + EVENT + "\",\"params\":{\"name\":" + quote(name)
+        + ",\"payload\":").getBytes(StandardCharsets.UTF_8);
+    byte[] message = new byte[head.length + payload.length + 2];
+    System.arraycopy(head, 0, message, 0, head.length);
+    System.arraycopy(payload, 0, message, head.length, payload.length);
+    message[message.length - 2] = '}';
+    message[message.length - 1] = '}';
+    return message;
+  }
+
+  /** A {@code parley.call} of the client procedure {@code name}, numbered {@code call}. */
+  public static byte[] call(long call, String name, byte @Nullable [] input) {
+    return ("{\"method\":\"" + CALL + "\",\"params\":{\"call\":" + call + ",\"name\":"
+        + quote(name) + ",\"input\":"
+        + (input == null ? "null" : new String(input, StandardCharsets.UTF_8)) + "}}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
 
   /** The server's answer to a hello, with its limits. */
   public static byte[] helloAnswer(int maxWatched, int maxResourceChars) {
@@ -87,21 +153,78 @@ public final class ParleyMessages {
    * @throws IllegalArgumentException saying why, when it is not an array of strings
    */
   public static List<String> resources(JsonNode message) {
+    return strings(message, "resources");
+  }
+
+  private static List<String> strings(JsonNode message, String field) {
     JsonNode params = message.get("params");
-    JsonNode list = params != null && params.isObject() ? params.get("resources") : null;
+    JsonNode list = params != null && params.isObject() ? params.get(field) : null;
     if (list == null || !list.isArray()) {
-      throw new IllegalArgumentException("\"params.resources\" must be an array of strings");
+      throw new IllegalArgumentException("\"params." + field + "\" must be an array of strings");
     }
     List<String> names = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
       JsonNode n = list.get(i);
       if (!n.isString()) {
-        throw new IllegalArgumentException(
-            "\"params.resources\" must be an array of strings: item " + i + " is not a string");
+        throw new IllegalArgumentException("\"params." + field
+            + "\" must be an array of strings: item " + i + " is not a string");
       }
       names.add(n.stringValue());
     }
     return names;
+  }
+
+  /**
+   * The {@code params} object of a message.
+   *
+   * @throws IllegalArgumentException when it has none, or it is not an object
+   */
+  public static JsonNode params(JsonNode message) {
+    JsonNode params = message.get("params");
+    if (params == null || !params.isObject()) {
+      throw new IllegalArgumentException("\"params\" must be an object");
+    }
+    return params;
+  }
+
+  /**
+   * The string field {@code field} of {@code params}.
+   *
+   * @throws IllegalArgumentException when it is absent or not a string
+   */
+  public static String text(JsonNode params, String field) {
+    JsonNode n = params.get(field);
+    if (n == null || !n.isString()) {
+      throw new IllegalArgumentException("\"params." + field + "\" must be a string");
+    }
+    return n.stringValue();
+  }
+
+  /**
+   * The {@code params.call} number of a call or an answer.
+   *
+   * @throws IllegalArgumentException when it is absent or not a positive integer
+   */
+  public static long callId(JsonNode params) {
+    JsonNode n = params.get("call");
+    if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() <= 0) {
+      throw new IllegalArgumentException("\"params.call\" must be a positive integer");
+    }
+    return n.longValue();
+  }
+
+  /**
+   * The {@code params.procedures} of a register.
+   *
+   * @throws IllegalArgumentException saying why, when it is not an array of strings
+   */
+  public static List<String> procedures(JsonNode message) {
+    return strings(message, "procedures");
+  }
+
+  private static String quote(String s) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsUTF8(s), StandardCharsets.UTF_8)
+        + "\"";
   }
 
   private static byte[] array(Collection<String> names) {

@@ -47,7 +47,8 @@ public final class TodoDemo {
    */
   public static final Contract CONTRACT =
       TodoApi.CONTRACT.with(ChatApi.MESSAGES, ChatApi.SAY, ChatApi.ANNOUNCE, ChatApi.SEND,
-          ChatApi.ON_MESSAGE, LiveApi.TICKER, LiveApi.SLOW, LiveApi.SLOW_ACTIVE);
+          ChatApi.ON_MESSAGE, LiveApi.TICKER, LiveApi.SLOW, LiveApi.SLOW_ACTIVE)
+          .with(dev.parley.examples.presence.PresenceApi.PRESENCE);
 
   /** Queries and mutations per caller and procedure: {@value} a second, the demo's rate limit. */
   public static final int CALLS_PER_SECOND = 100;
@@ -141,6 +142,7 @@ public final class TodoDemo {
     TodoServer.implement(server, store);
     ChatServer.implement(server.procedures(), room, rooms);
     LiveServer.implement(server.procedures(), slow);
+    dev.parley.examples.presence.PresenceServer.install(server);
     server.assertAllImplemented();
     return server;
   }

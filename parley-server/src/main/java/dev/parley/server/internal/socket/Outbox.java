@@ -215,6 +215,7 @@ final class Outbox {
       dropPending();
       List<byte[]> inFlight = sending;
       if (inFlight != null) {
+        meter.dropping();
         release(inFlight);
         sending = null;
       }
@@ -234,6 +235,7 @@ final class Outbox {
   }
 
   private void dropPending() {
+    meter.dropping();
     for (byte[] m : pending) {
       bytes -= m.length;
       meter.removed(m.length);
@@ -301,6 +303,9 @@ final class Outbox {
     lock.lock();
     try {
       if (sending == batch) {
+        if (failure != null) {
+          meter.dropping();
+        }
         release(batch);
         sending = null;
       }
@@ -368,5 +373,8 @@ final class Outbox {
 
     /** {@code n} bytes left a queue. */
     void removed(int n);
+
+    /** What leaves the queue from now on is dropped, not written: the connection is gone. */
+    default void dropping() {}
   }
 }

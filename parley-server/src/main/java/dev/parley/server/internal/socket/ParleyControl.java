@@ -19,6 +19,9 @@ final class ParleyControl {
     void refuse(byte[] id, ParleyException error);
 
     void put(byte[] message);
+
+    /** The client said hello (once or again). */
+    default void greeted() {}
   }
 
   private final Watcher watcher;
@@ -37,6 +40,7 @@ final class ParleyControl {
         watcher.greet();
         out.put(ParleyMessages.helloAnswer(options.socketMaxWatched(),
             options.socketMaxResourceChars()));
+        out.greeted();
         yield null;
       }
       case ParleyMessages.WATCH, ParleyMessages.UNWATCH -> watch(message);

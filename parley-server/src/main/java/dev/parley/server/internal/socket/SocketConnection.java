@@ -44,6 +44,7 @@ final class SocketConnection implements SocketSession {
   private final FrameRate rate;
   private final Watcher watcher;
   private final ParleyControl control;
+  private final Peer peer;
   private final Map<String, SocketCall> live = new HashMap<>();
   private volatile State state = State.OPEN;
   private @Nullable Caller caller;
@@ -64,11 +65,13 @@ final class SocketConnection implements SocketSession {
     this.out = out;
     var options = pipeline.options();
     this.watcher = sockets.watcher();
+    Deliveries deliveries = new Deliveries(watcher);
     this.outbox = new Outbox(out, options.socketQueueBytes(),
-        options.socketStallTimeout().toNanos(), watcher,
+        options.socketStallTimeout().toNanos(), deliveries,
         () -> close(SocketClose.SLOW_READER, "Outbound queue full for "
             + options.socketStallTimeout().toMillis() + " ms", false),
         () -> onClose(1006));
+    this.peer = new Peer(sockets.peers(), outbox, deliveries, (id, e) -> refuse(id, e, null));
     this.rate = new FrameRate(options.socketFramesPerSecond());
     this.watcher.start(outbox::put);
     this.control = new ParleyControl(watcher, options, new ParleyControl.Out() {
@@ -80,6 +83,11 @@ final class SocketConnection implements SocketSession {
       @Override
       public void put(byte[] message) {
         SocketConnection.this.put(message);
+      }
+
+      @Override
+      public void greeted() {
+        peer.greeted();
       }
     });
   }
@@ -171,6 +179,7 @@ final class SocketConnection implements SocketSession {
       live.clear();
     }
     calls.forEach(SocketCall::silence);
+    peer.end();
     watcher.clear();
     beat.cancel();
     drop.cancel();
@@ -196,6 +205,7 @@ final class SocketConnection implements SocketSession {
     Failures.LOG.debug("closing a WebSocket connection from {}: {} {}", upgrade.remoteAddress(),
         code, reason);
     calls.forEach(SocketCall::silence);
+    peer.end();
     beat.cancel();
     if (graceful) {
       outbox.finish(code, reason);
@@ -328,7 +338,7 @@ final class SocketConnection implements SocketSession {
       }
       case Message.Call c -> start(c);
       case Message.Parley p -> {
-        if (state == State.OPEN) {
+        if (state == State.OPEN && !peer.handle(p)) {
           control.handle(p);
         }
       }
@@ -397,6 +407,7 @@ final class SocketConnection implements SocketSession {
     synchronized (this) {
       caller = pipeline.caller(identity, Transport.WEBSOCKET, request);
       watcher.origin(caller);
+      peer.caller(caller);
       if (state == State.AWAITING_PARAMS) {
         state = State.OPEN;
       }
