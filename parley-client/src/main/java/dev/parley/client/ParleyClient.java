@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.Channel;
 import dev.parley.Contract;
 import dev.parley.Invoker;
 import dev.parley.Mutation;
@@ -420,6 +421,38 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   public <O> ClientSubscription subscribe(Subscription<? super R, Void, O> subscription,
       SubscriptionListener<O> listener) {
     return subscribe(subscription, null, listener);
+  }
+
+  /**
+   * Connects to {@code channel} with {@code params} and {@code request}, as Covenant's {@code
+   * connect}: the server's {@code onConnect} accepts (the connection gets a token its sends name)
+   * or refuses, and this waits for it (at most the client's {@link #timeout()}). Messages from the
+   * server reach {@code onMessage} in order, on one thread at a time; refusals of later sends and
+   * of a reconnect reach {@code onError}. After the WebSocket reconnects, the channel connects
+   * again by itself ({@code onConnect} runs again). Needs a {@link #websocket} client.
+   *
+   * <pre>{@code
+   * try (var room = client.connect(ChatApi.ROOM, new RoomId("general"), new Join("ada"),
+   *     said -> show(said), error -> log(error))) {
+   *   room.send(new Say("hello"));
+   * }
+   * }</pre>
+   *
+   * @return the connection: {@code send} to it, {@code close} it to leave
+   * @throws ParleyClientException the server's refusal ({@code NOT_FOUND} for a channel outside
+   *     the caller's role, {@code BAD_REQUEST} for params or a request that do not fit, {@code
+   *     TOO_MANY_REQUESTS} past the server's limit, or what {@code onConnect} threw), {@code
+   *     TIMEOUT}, or {@code METHOD_NOT_SUPPORTED} for a client that is not a WebSocket one
+   * @throws IllegalArgumentException when {@code channel} is not for the client's role
+   */
+  @SuppressWarnings("unchecked")
+  public <P, Q, CM, SM> ChannelConnection<CM> connect(
+      Channel<? super R, P, Q, ?, CM, SM> channel, @Nullable P params, @Nullable Q request,
+      Consumer<? super SM> onMessage, Consumer<? super ParleyClientException> onError) {
+    return (ChannelConnection<CM>) link.connect(
+        role.require(Objects.requireNonNull(channel, "channel")), params, request,
+        Objects.requireNonNull(onMessage, "onMessage"), Objects.requireNonNull(onError, "onError"),
+        timeout);
   }
 
   /**

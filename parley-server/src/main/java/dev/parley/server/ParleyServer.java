@@ -11,6 +11,7 @@ import dev.parley.server.internal.LocalInvoker;
 import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Pipeline;
 import dev.parley.server.internal.socket.Sockets;
+import dev.parley.Channel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,12 +117,49 @@ public final class ParleyServer<C> {
   }
 
   /**
-   * Checks that every procedure of the contract is implemented; transports call it at start.
+   * Serves {@code channel}: set its handlers on the returned value, {@code onConnect} at least.
+   * Clients connect over a WebSocket ({@code parley.connect}); see {@link ChannelImplementation}.
    *
-   * @throws IllegalStateException naming every procedure that is not
+   * @throws IllegalArgumentException if the channel is not part of this server's contract
+   * @throws IllegalStateException if it is already served
+   */
+  public <P, Q, A, CM, SM> ChannelImplementation<P, Q, A, CM> channel(
+      Channel<?, P, Q, A, CM, SM> channel) {
+    return ChannelServing.serve(sockets.channels(), Objects.requireNonNull(channel, "channel"));
+  }
+
+  /**
+   * Sends {@code message} to every connection of {@code channel} with {@code params} (equal
+   * parameters, as their JSON), on every WebSocket connection of this server. The message is
+   * checked against the channel's server message schema and encoded once for all of them. Returns
+   * at once: a connection whose outbound queue has no room for it is closed {@code 1013}, and its
+   * client reconnects and connects its channels again.
+   *
+   * @return how many channel connections it was queued for
+   * @throws IllegalArgumentException if the channel is not part of this server's contract, or the
+   *     message does not fit its schema
+   */
+  public <P, SM> int send(Channel<?, P, ?, ?, ?, SM> channel, P params, SM message) {
+    return sockets.channels().send(channel, params, message);
+  }
+
+  /**
+   * Checks that every procedure of the contract is implemented, and every channel has its {@code
+   * onConnect}; transports call it at start.
+   *
+   * @throws IllegalStateException naming every procedure and channel that is not
    */
   public void assertAllImplemented() {
-    pipeline.assertAllImplemented();
+    java.util.List<String> channels = sockets.channels().unimplemented();
+    try {
+      pipeline.assertAllImplemented();
+    } catch (IllegalStateException e) {
+      throw channels.isEmpty() ? e
+          : new IllegalStateException(e.getMessage() + ", " + String.join(", ", channels));
+    }
+    if (!channels.isEmpty()) {
+      throw new IllegalStateException("not implemented: " + String.join(", ", channels));
+    }
   }
 
   /**

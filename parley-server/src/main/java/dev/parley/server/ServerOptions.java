@@ -72,6 +72,10 @@ import java.util.Set;
  * @param socketMaxResourceChars the longest resource name a connection may watch, in characters;
  *     a watch of a longer one is refused {@code BAD_REQUEST}, adds nothing, and the connection
  *     stays. Default {@value #DEFAULT_SOCKET_MAX_RESOURCE_CHARS}; must be {@code > 0}
+ * @param socketMaxChannels the most channel connections ({@code parley.connect}) one WebSocket
+ *     connection may hold at once; a connect past it is refused {@code TOO_MANY_REQUESTS} before
+ *     {@code onConnect} runs, and the connection stays. Default {@value
+ *     #DEFAULT_SOCKET_MAX_CHANNELS}; must be {@code > 0}
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -89,7 +93,8 @@ public record ServerOptions(
     Duration socketStallTimeout,
     int staticCacheEntries,
     int socketMaxWatched,
-    int socketMaxResourceChars) {
+    int socketMaxResourceChars,
+    int socketMaxChannels) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -118,13 +123,16 @@ public record ServerOptions(
   public static final int DEFAULT_SOCKET_MAX_WATCHED = 1000;
   /** The default of {@link #socketMaxResourceChars()}: {@value}. */
   public static final int DEFAULT_SOCKET_MAX_RESOURCE_CHARS = 256;
+  /** The default of {@link #socketMaxChannels()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_CHANNELS = 100;
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
       DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
       Duration.ofSeconds(DEFAULT_KEEP_ALIVE_SECONDS), DEFAULT_SOCKET_MAX_FRAME_BYTES,
       DEFAULT_SOCKET_FRAMES_PER_SECOND, DEFAULT_SOCKET_MAX_CALLS, DEFAULT_SOCKET_QUEUE_BYTES,
       Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS), DEFAULT_STATIC_CACHE_ENTRIES,
-      DEFAULT_SOCKET_MAX_WATCHED, DEFAULT_SOCKET_MAX_RESOURCE_CHARS);
+      DEFAULT_SOCKET_MAX_WATCHED, DEFAULT_SOCKET_MAX_RESOURCE_CHARS,
+      DEFAULT_SOCKET_MAX_CHANNELS);
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -158,6 +166,7 @@ public record ServerOptions(
     }
     positive("socketMaxWatched", socketMaxWatched);
     positive("socketMaxResourceChars", socketMaxResourceChars);
+    positive("socketMaxChannels", socketMaxChannels);
     Objects.requireNonNull(socketStallTimeout, "socketStallTimeout");
     if (socketStallTimeout.isZero() || socketStallTimeout.isNegative()) {
       throw new IllegalArgumentException(
@@ -233,6 +242,7 @@ public record ServerOptions(
     private int staticCacheEntries;
     private int socketMaxWatched;
     private int socketMaxResourceChars;
+    private int socketMaxChannels;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -251,6 +261,7 @@ public record ServerOptions(
       staticCacheEntries = from.staticCacheEntries;
       socketMaxWatched = from.socketMaxWatched;
       socketMaxResourceChars = from.socketMaxResourceChars;
+      socketMaxChannels = from.socketMaxChannels;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -349,6 +360,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#socketMaxChannels()}, in channel connections; default 100. */
+    public Builder socketMaxChannels(int channels) {
+      this.socketMaxChannels = channels;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -358,7 +375,7 @@ public record ServerOptions(
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
           validateOutput, allowedOrigins, allowCredentials, keepAlive, socketMaxFrameBytes,
           socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout,
-          staticCacheEntries, socketMaxWatched, socketMaxResourceChars);
+          staticCacheEntries, socketMaxWatched, socketMaxResourceChars, socketMaxChannels);
     }
   }
 }

@@ -66,9 +66,24 @@ final class Fixture {
   /** The todos after the last event id (a todo's id), up to {@code limit}, each tracked by its id. */
   static final Subscription<Shared, Feed, Todo> FEED =
       Parley.subscription("todos.feed").input(Feed.class).output(Todo.class);
+  record Room(@NotBlank String room) {}
+
+  record Join(@NotBlank String name) {}
+
+  record Member(String name) {}
+
+  record Say(@NotBlank @Size(max = 20) String text) {}
+
+  record Said(String name, String text) {}
+
+  /** A chat: connect to a room with a name ("mallory" is refused), say things to the room. */
+  static final dev.parley.Channel<Shared, Room, Join, Member, Say, Said> CHAT =
+      Parley.channel("chat").params(Room.class).connect(Join.class, Member.class)
+          .clientMessage(Say.class).serverMessage(Said.class);
+
   static final Contract CONTRACT =
       Contract.of(LIST, ADD, GET, SIZE, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED,
-          VERSION);
+          VERSION, CHAT);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -138,6 +153,15 @@ final class Fixture {
       case Shape.Circle c -> new Shape.Circle(c.radius() * 2);
       case Shape.Square q -> new Shape.Square(q.side() * 2);
     });
+    server.channel(CHAT)
+        .onConnect((caller, room, join) -> {
+          if (join.name().equals("mallory")) {
+            throw new dev.parley.ParleyException(dev.parley.ErrorCode.FORBIDDEN, "Banned");
+          }
+          return new Member(join.name());
+        })
+        .onMessage((caller, room, member, say) ->
+            server.send(CHAT, room, new Said(member.name(), say.text())));
     return server;
   }
 

@@ -118,4 +118,12 @@ public final class CachedLink implements Link {
   public String toString() {
     return link.toString();
   }
+
+  @Override
+  public <SM> dev.parley.client.ChannelConnection<Object> connect(
+      dev.parley.Channel<?, ?, ?, ?, ?, SM> channel, @Nullable Object params,
+      @Nullable Object request, Consumer<? super SM> onMessage,
+      Consumer<? super ParleyClientException> onError, Duration timeout) {
+    return link.connect(channel, params, request, onMessage, onError, timeout);
+  }
 }

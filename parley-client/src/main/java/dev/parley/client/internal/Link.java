@@ -65,6 +65,22 @@ public interface Link extends AutoCloseable {
    */
   default void watch(Collection<String> added, Collection<String> removed) {}
 
+  /**
+   * Connects {@code channel} with {@code params} and {@code request}, waiting at most {@code
+   * timeout} ({@link Duration#ZERO}: no limit) for the server's {@code onConnect}; see {@code
+   * ParleyClient.connect}. Only a WebSocket link has channels.
+   *
+   * @throws ParleyClientException the server's refusal, or {@code METHOD_NOT_SUPPORTED} when the
+   *     link is not a WebSocket one
+   */
+  default <SM> dev.parley.client.ChannelConnection<Object> connect(
+      dev.parley.Channel<?, ?, ?, ?, ?, SM> channel, @Nullable Object params,
+      @Nullable Object request, java.util.function.Consumer<? super SM> onMessage,
+      java.util.function.Consumer<? super ParleyClientException> onError, Duration timeout) {
+    throw new ParleyClientException(dev.parley.ErrorCode.METHOD_NOT_SUPPORTED, channel.name()
+        + ": channels need a WebSocket client (ParleyClient.websocket)", 0, null);
+  }
+
   /** What a link tells the client's listeners. */
   interface Pushes {
     /** The server said these resources changed. */

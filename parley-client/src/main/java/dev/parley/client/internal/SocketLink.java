@@ -91,6 +91,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   private final Backlog.Pressure pressure;
   private final SocketState state;
   private volatile @Nullable Pushes pushes;
+  private final SocketChannels channels;
   private final java.util.concurrent.atomic.AtomicBoolean everOpened =
       new java.util.concurrent.atomic.AtomicBoolean();
   /** Why the server refused this client for good, once it did. */
@@ -134,6 +135,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     this.pongTimeout = options.pongTimeout();
     this.maxQueuedValues = options.maxQueuedValues();
     this.state = new SocketState(new Backoff(options), this::connect, messages, params);
+    this.channels = new SocketChannels(writer, reader, this.base);
     this.pressure = new Backlog.Pressure(new AtomicInteger(), state::resumeReading);
     connect();
   }
@@ -216,8 +218,25 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
       if (p != null) {
         p.connected(again);
       }
+      channels.opened(socket);
       states.set(ConnectionState.OPEN, null);
     }
+  }
+
+  // ---- Parley's messages: channels ----
+
+  @Override
+  public <SM> dev.parley.client.ChannelConnection<Object> connect(
+      dev.parley.Channel<?, ?, ?, ?, ?, SM> channel, @Nullable Object params,
+      @Nullable Object request, java.util.function.Consumer<? super SM> onMessage,
+      java.util.function.Consumer<? super ParleyClientException> onError, Duration timeout) {
+    if (state.greet(ParleyMessages.hello())) {
+      Pushes p = pushes;
+      if (p != null) {
+        p.connected(false);
+      }
+    }
+    return channels.connect(channel, params, request, onMessage, onError, timeout.toNanos());
   }
 
   // ---- Parley's messages: invalidations ----
@@ -225,7 +244,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   @Override
   public void pushes(Pushes pushes) {
     this.pushes = Objects.requireNonNull(pushes, "pushes");
-    if (state.greet(ParleyMessages.hello())) {
+    if (state.greet(ParleyMessages.hello()) || state.isOpen()) {
       pushes.connected(false);
     }
   }
@@ -305,6 +324,10 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
         ClientLog.LOG.log(Level.WARNING, "{0}: dropped a message that is not an object", base);
         continue;
       }
+      if (channels.handle(socket, node.get("method") instanceof JsonNode cm && cm.isString()
+          ? cm.stringValue() : null, node)) {
+        continue;
+      }
       if (node.get("method") instanceof JsonNode m && m.isString()
           && ParleyMessages.isParley(m.stringValue())) {
         parley(m.stringValue(), node);
@@ -333,6 +356,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     if (closing == null) {
       return;
     }
+    channels.closed(refusal == null ? Failures.closed("the channel") : refusal);
     for (SocketRequest<?> r : closing.requests()) {
       stopTimer(r);
       r.fail(refusal == null ? Failures.closed(r.name()) : refused(r.name(), refusal));

@@ -36,6 +36,16 @@ public final class ParleyMessages {
   public static final String UNWATCH = "parley.unwatch";
   /** The server's message: resources a connection watches changed. */
   public static final String INVALIDATE = "parley.invalidate";
+  /** Opens a channel connection: a channel's name, its params and its connect request. */
+  public static final String CONNECT = "parley.connect";
+  /** The server's answer to a connect that {@code onConnect} accepted: the connection's token. */
+  public static final String CONNECTED = "parley.connected";
+  /** A client's message on a channel connection, naming its token. */
+  public static final String SEND = "parley.send";
+  /** Leaves a channel connection, naming its token. */
+  public static final String LEAVE = "parley.leave";
+  /** A server's message on a channel connection, naming its token. */
+  public static final String MESSAGE = "parley.message";
   /** The version of these messages this build speaks. */
   public static final int VERSION = 1;
 

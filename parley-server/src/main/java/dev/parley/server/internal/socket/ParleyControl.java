@@ -24,11 +24,13 @@ final class ParleyControl {
   private final Watcher watcher;
   private final ServerOptions options;
   private final Out out;
+  private final ChannelControl channels;
 
-  ParleyControl(Watcher watcher, ServerOptions options, Out out) {
+  ParleyControl(Watcher watcher, ServerOptions options, Out out, ChannelControl channels) {
     this.watcher = watcher;
     this.options = options;
     this.out = out;
+    this.channels = channels;
   }
 
   void handle(Message.Parley message) {
@@ -40,9 +42,14 @@ final class ParleyControl {
         yield null;
       }
       case ParleyMessages.WATCH, ParleyMessages.UNWATCH -> watch(message);
+      case ParleyMessages.CONNECT, ParleyMessages.SEND, ParleyMessages.LEAVE -> {
+        channels.handle(message);
+        yield null;
+      }
       default -> bad("Unknown method \"" + message.method() + "\" (expected: "
-          + ParleyMessages.HELLO + ", " + ParleyMessages.WATCH + " or " + ParleyMessages.UNWATCH
-          + ")");
+          + ParleyMessages.HELLO + ", " + ParleyMessages.WATCH + ", " + ParleyMessages.UNWATCH
+          + ", " + ParleyMessages.CONNECT + ", " + ParleyMessages.SEND + " or "
+          + ParleyMessages.LEAVE + ")");
     };
     if (refusal != null) {
       out.refuse(message.id(), refusal);

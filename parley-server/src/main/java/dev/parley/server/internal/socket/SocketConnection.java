@@ -44,6 +44,7 @@ final class SocketConnection implements SocketSession {
   private final FrameRate rate;
   private final Watcher watcher;
   private final ParleyControl control;
+  private final ChannelControl channels;
   private final Map<String, SocketCall> live = new HashMap<>();
   private volatile State state = State.OPEN;
   private @Nullable Caller caller;
@@ -71,17 +72,10 @@ final class SocketConnection implements SocketSession {
         () -> onClose(1006));
     this.rate = new FrameRate(options.socketFramesPerSecond());
     this.watcher.start(outbox::put);
-    this.control = new ParleyControl(watcher, options, new ParleyControl.Out() {
-      @Override
-      public void refuse(byte[] id, ParleyException error) {
-        SocketConnection.this.refuse(id, error, null);
-      }
-
-      @Override
-      public void put(byte[] message) {
-        SocketConnection.this.put(message);
-      }
-    });
+    Host host = new Host();
+    this.channels = sockets.channels().control(host, options.socketMaxChannels(),
+        watcher::greeted);
+    this.control = new ParleyControl(watcher, options, host, channels);
   }
 
   /** Starts the heartbeat and authenticates, unless {@code connectionParams} come first. */
@@ -172,6 +166,7 @@ final class SocketConnection implements SocketSession {
     }
     calls.forEach(SocketCall::silence);
     watcher.clear();
+    channels.closed();
     beat.cancel();
     drop.cancel();
     outbox.dispose();
@@ -425,6 +420,38 @@ final class SocketConnection implements SocketSession {
       outbox.put(message);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What {@link ParleyControl} and {@link ChannelControl} need of this connection. */
+  private final class Host implements ChannelControl.Host {
+    @Override
+    public void refuse(byte[] id, ParleyException error) {
+      SocketConnection.this.refuse(id, error, null);
+    }
+
+    @Override
+    public void put(byte[] message) {
+      SocketConnection.this.put(message);
+    }
+
+    @Override
+    public @Nullable Identity<?> identity() {
+      synchronized (SocketConnection.this) {
+        return caller == null ? null : caller.identity();
+      }
+    }
+
+    @Override
+    public boolean offer(byte[] frame) {
+      return outbox.offer(frame);
+    }
+
+    @Override
+    public void slow(String reason) {
+      if (!outbox.isClosed()) {
+        close(SocketClose.SLOW_READER, reason, false);
+      }
     }
   }
 

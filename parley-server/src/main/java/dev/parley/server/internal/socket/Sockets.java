@@ -30,6 +30,7 @@ public final class Sockets implements Outbox.Meter {
   private final AtomicLong peak = new AtomicLong();
   private final Watches watches = new Watches();
   private final AtomicLong invalidations = new AtomicLong();
+  private final Channels channels;
   private volatile boolean closing;
 
   /** The connections of {@code pipeline}'s calls, each caller resolved by {@code authenticator}. */
@@ -39,6 +40,12 @@ public final class Sockets implements Outbox.Meter {
     // a frame's array, message and params wrap the input: they do not count against its depth
     this.frames = new JsonCodec(pipeline.options().maxJsonDepth() + 3);
     this.replies = new Replies(pipeline.codec());
+    this.channels = new Channels(pipeline.contract(), pipeline.codec());
+  }
+
+  /** The server's channels. */
+  public Channels channels() {
+    return channels;
   }
 
   /** Opens a connection on {@code out}, accepted from {@code upgrade}; see {@code ParleyServer}. */
