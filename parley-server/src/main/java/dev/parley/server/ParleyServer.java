@@ -12,6 +12,8 @@ import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Pipeline;
 import dev.parley.server.internal.socket.Sockets;
 import dev.parley.Channel;
+import dev.parley.Topic;
+import dev.parley.State;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +143,45 @@ public final class ParleyServer<C> {
    */
   public <P, SM> int send(Channel<?, P, ?, ?, ?, SM> channel, P params, SM message) {
     return sockets.channels().send(channel, params, message);
+  }
+
+  /**
+   * Sets how {@code topic} is served: a subscribe hook that may refuse or narrow the params, and
+   * a replay window; see {@link TopicImplementation}. A topic not set here is open to its role
+   * and keeps nothing.
+   *
+   * @throws IllegalArgumentException if the topic is not part of this server's contract
+   * @throws IllegalStateException if it is already set
+   */
+  public <P> TopicImplementation<P> topic(Topic<?, P, ?> topic) {
+    return TopicServing.serve(sockets.topics(), Objects.requireNonNull(topic, "topic"));
+  }
+
+  /**
+   * Publishes {@code message} to every subscriber of {@code topic} with {@code params} (equal
+   * params, as their JSON, after the subscribe hook narrowed them), on every WebSocket connection
+   * of this server, and keeps it when the topic has a replay window. The message is checked
+   * against the topic's schema and encoded once for all. Returns at once: a subscriber whose
+   * outbound queue has no room for it is closed {@code 1013}, and its client reconnects and
+   * resumes from its last event id.
+   *
+   * @return how many subscriptions it was queued for
+   * @throws IllegalArgumentException if the topic is not part of this server's contract, or the
+   *     message does not fit its schema
+   */
+  public <P, M> int publish(Topic<?, P, M> topic, P params, M message) {
+    return sockets.topics().publish(topic, params, message);
+  }
+
+  /**
+   * The server's handle on {@code state}: read it, set it, update it; every observer gets each
+   * change in order, and a late one the current value first. See {@link SharedState}.
+   *
+   * @throws IllegalArgumentException if the state is not part of this server's contract
+   */
+  public <T> SharedState<T> state(State<?, T> state) {
+    sockets.topics().stateValue(Objects.requireNonNull(state, "state")); // checks it
+    return new SharedState<>(sockets.topics(), state);
   }
 
   /**

@@ -81,9 +81,17 @@ final class Fixture {
       Parley.channel("chat").params(Room.class).connect(Join.class, Member.class)
           .clientMessage(Say.class).serverMessage(Said.class);
 
+  /** What is said in a room, kept 2 per room; "secret" is refused, "lobby-…" narrowed to "lobby". */
+  static final dev.parley.Topic<Shared, Room, Said> NEWS =
+      Parley.topic("news").params(Room.class).message(Said.class);
+
+  /** How many likes: a shared state that clients may set too; 0 at start. */
+  static final dev.parley.State<Shared, Integer> LIKES =
+      Parley.state("likes").value(Integer.class).clientWritable();
+
   static final Contract CONTRACT =
       Contract.of(LIST, ADD, GET, SIZE, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED,
-          VERSION, CHAT);
+          VERSION, CHAT, NEWS, LIKES);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -160,8 +168,19 @@ final class Fixture {
           }
           return new Member(join.name());
         })
-        .onMessage((caller, room, member, say) ->
-            server.send(CHAT, room, new Said(member.name(), say.text())));
+        .onMessage((caller, room, member, say) -> {
+          server.send(CHAT, room, new Said(member.name(), say.text()));
+          server.publish(NEWS, room, new Said(member.name(), say.text()));
+        });
+    server.topic(NEWS)
+        .onSubscribe((caller, room) -> {
+          if (room.room().equals("secret")) {
+            throw new dev.parley.ParleyException(dev.parley.ErrorCode.FORBIDDEN, "Secret");
+          }
+          return room.room().startsWith("lobby-") ? new Room("lobby") : room;
+        })
+        .replay(2);
+    server.state(LIKES).set(0);
     return server;
   }
 

@@ -183,7 +183,8 @@ class InvalidationTest {
     RecordingSocket s = watching("a");
     s.session().onText("{\"id\":9,\"method\":\"parley.shout\",\"params\":{}}");
     assertRefused(s, "9", "BAD_REQUEST", "Unknown method \"parley.shout\" (expected: parley.hello, "
-        + "parley.watch, parley.unwatch, parley.connect, parley.send or parley.leave)");
+        + "parley.watch, parley.unwatch, parley.connect, parley.send, parley.leave, "
+        + "parley.subscribe, parley.unsubscribe or parley.set)");
     assertStillServes(s);
   }
 

@@ -16,7 +16,6 @@ import dev.parley.testing.Lobby.Join;
 import dev.parley.testing.Lobby.RoomId;
 import dev.parley.testing.Lobby.Said;
 import dev.parley.testing.Lobby.Say;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,8 +29,7 @@ import org.junit.jupiter.api.Test;
  * once whatever ended the channel connection.
  */
 class ChannelTest {
-  private static final ClientOptions FAST = ClientOptions.builder()
-      .reconnectDelay(Duration.ofMillis(20)).maxReconnectDelay(Duration.ofMillis(100)).build();
+  private static final ClientOptions FAST = SubscribeTest.FAST_RECONNECT; // pings find a lost connection
   private static final RoomId GENERAL = new RoomId("general");
 
   private final Lobby lobby = new Lobby();
@@ -202,7 +200,15 @@ class ChannelTest {
 
       relay.dropAll();
       eventually(() -> lobby.left.size() == 1);
-      room.send(new Say("back")); // waits for the new connect if it is not done yet
+      // connected again by itself: a new onConnect, a new token
+      try {
+        eventually(() -> !room.token().isEmpty() && !room.token().equals(first));
+      } catch (AssertionError e) {
+        throw new AssertionError("token " + room.token() + " (was " + first + "), open "
+            + room.isOpen() + ", client " + client.connectionState() + ", errors " + errors
+            + ", accepted " + relay.accepted(), e);
+      }
+      room.send(new Say("back"));
 
       assertThat(next(ada)).isEqualTo(new Said("ada", "back"));
       assertThat(room.token()).isNotEqualTo(first);

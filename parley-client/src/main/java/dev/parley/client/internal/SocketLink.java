@@ -92,6 +92,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   private final SocketState state;
   private volatile @Nullable Pushes pushes;
   private final SocketChannels channels;
+  private final SocketTopics topics;
   private final java.util.concurrent.atomic.AtomicBoolean everOpened =
       new java.util.concurrent.atomic.AtomicBoolean();
   /** Why the server refused this client for good, once it did. */
@@ -136,6 +137,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     this.maxQueuedValues = options.maxQueuedValues();
     this.state = new SocketState(new Backoff(options), this::connect, messages, params);
     this.channels = new SocketChannels(writer, reader, this.base);
+    this.topics = new SocketTopics(writer, reader);
     this.pressure = new Backlog.Pressure(new AtomicInteger(), state::resumeReading);
     connect();
   }
@@ -219,6 +221,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
         p.connected(again);
       }
       channels.opened(socket);
+      topics.opened(socket);
       states.set(ConnectionState.OPEN, null);
     }
   }
@@ -237,6 +240,37 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
       }
     }
     return channels.connect(channel, params, request, onMessage, onError, timeout.toNanos());
+  }
+
+  @Override
+  public <M> dev.parley.client.TopicSubscription subscribe(dev.parley.Topic<?, ?, M> topic,
+      @Nullable Object params, java.util.function.Consumer<? super M> onMessage,
+      java.util.function.Consumer<? super ParleyClientException> onError, Duration timeout) {
+    if (state.greet(ParleyMessages.hello())) {
+      Pushes p = pushes;
+      if (p != null) {
+        p.connected(false);
+      }
+    }
+    return topics.subscribe(topic, params, onMessage, onError, timeout.toNanos());
+  }
+
+  @Override
+  public <T> dev.parley.client.StateObservation observe(dev.parley.State<?, T> shared,
+      java.util.function.Consumer<? super T> onValue,
+      java.util.function.Consumer<? super ParleyClientException> onError, Duration timeout) {
+    if (state.greet(ParleyMessages.hello())) {
+      Pushes p = pushes;
+      if (p != null) {
+        p.connected(false);
+      }
+    }
+    return topics.observe(shared, onValue, onError, timeout.toNanos());
+  }
+
+  @Override
+  public <T> long set(dev.parley.State<?, T> shared, T value, Duration timeout) {
+    return topics.set(shared, value, timeout.toNanos());
   }
 
   // ---- Parley's messages: invalidations ----
@@ -325,7 +359,9 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
         continue;
       }
       if (channels.handle(socket, node.get("method") instanceof JsonNode cm && cm.isString()
-          ? cm.stringValue() : null, node)) {
+          ? cm.stringValue() : null, node)
+          || topics.handle(node.get("method") instanceof JsonNode tm && tm.isString()
+              ? tm.stringValue() : null, node)) {
         continue;
       }
       if (node.get("method") instanceof JsonNode m && m.isString()
@@ -357,6 +393,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
       return;
     }
     channels.closed(refusal == null ? Failures.closed("the channel") : refusal);
+    topics.linkClosed(refusal == null ? Failures.closed("the topic") : refusal);
     for (SocketRequest<?> r : closing.requests()) {
       stopTimer(r);
       r.fail(refusal == null ? Failures.closed(r.name()) : refused(r.name(), refusal));

@@ -25,8 +25,11 @@ final class ParleyControl {
   private final ServerOptions options;
   private final Out out;
   private final ChannelControl channels;
+  private final TopicControl topics;
 
-  ParleyControl(Watcher watcher, ServerOptions options, Out out, ChannelControl channels) {
+  ParleyControl(Watcher watcher, ServerOptions options, Out out, ChannelControl channels,
+      TopicControl topics) {
+    this.topics = topics;
     this.watcher = watcher;
     this.options = options;
     this.out = out;
@@ -42,14 +45,19 @@ final class ParleyControl {
         yield null;
       }
       case ParleyMessages.WATCH, ParleyMessages.UNWATCH -> watch(message);
+      case ParleyMessages.SUBSCRIBE, ParleyMessages.UNSUBSCRIBE, ParleyMessages.SET -> {
+        topics.handle(message);
+        yield null;
+      }
       case ParleyMessages.CONNECT, ParleyMessages.SEND, ParleyMessages.LEAVE -> {
         channels.handle(message);
         yield null;
       }
       default -> bad("Unknown method \"" + message.method() + "\" (expected: "
           + ParleyMessages.HELLO + ", " + ParleyMessages.WATCH + ", " + ParleyMessages.UNWATCH
-          + ", " + ParleyMessages.CONNECT + ", " + ParleyMessages.SEND + " or "
-          + ParleyMessages.LEAVE + ")");
+          + ", " + ParleyMessages.CONNECT + ", " + ParleyMessages.SEND + ", "
+          + ParleyMessages.LEAVE + ", " + ParleyMessages.SUBSCRIBE + ", "
+          + ParleyMessages.UNSUBSCRIBE + " or " + ParleyMessages.SET + ")");
     };
     if (refusal != null) {
       out.refuse(message.id(), refusal);

@@ -45,6 +45,7 @@ final class SocketConnection implements SocketSession {
   private final Watcher watcher;
   private final ParleyControl control;
   private final ChannelControl channels;
+  private final TopicControl topics;
   private final Map<String, SocketCall> live = new HashMap<>();
   private volatile State state = State.OPEN;
   private @Nullable Caller caller;
@@ -75,7 +76,8 @@ final class SocketConnection implements SocketSession {
     Host host = new Host();
     this.channels = sockets.channels().control(host, options.socketMaxChannels(),
         watcher::greeted);
-    this.control = new ParleyControl(watcher, options, host, channels);
+    this.topics = sockets.topics().control(host, options.socketMaxTopics(), watcher::greeted);
+    this.control = new ParleyControl(watcher, options, host, channels, topics);
   }
 
   /** Starts the heartbeat and authenticates, unless {@code connectionParams} come first. */
@@ -167,6 +169,7 @@ final class SocketConnection implements SocketSession {
     calls.forEach(SocketCall::silence);
     watcher.clear();
     channels.closed();
+    topics.closed();
     beat.cancel();
     drop.cancel();
     outbox.dispose();

@@ -31,6 +31,7 @@ public final class Sockets implements Outbox.Meter {
   private final Watches watches = new Watches();
   private final AtomicLong invalidations = new AtomicLong();
   private final Channels channels;
+  private final Topics topics;
   private volatile boolean closing;
 
   /** The connections of {@code pipeline}'s calls, each caller resolved by {@code authenticator}. */
@@ -41,6 +42,12 @@ public final class Sockets implements Outbox.Meter {
     this.frames = new JsonCodec(pipeline.options().maxJsonDepth() + 3);
     this.replies = new Replies(pipeline.codec());
     this.channels = new Channels(pipeline.contract(), pipeline.codec());
+    this.topics = new Topics(pipeline.contract(), pipeline.codec());
+  }
+
+  /** The server's topics. */
+  public Topics topics() {
+    return topics;
   }
 
   /** The server's channels. */
