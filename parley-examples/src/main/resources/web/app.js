@@ -201,12 +201,14 @@ function connect(again) {
     ws.send(JSON.stringify({ method: 'parley.hello', params: { version: 1 } }));
     send('parley.watch', watchedNames());
     if (again) live.forEach((q) => q.fetch());
+    if (window.onParleyOpen) window.onParleyOpen(ws); // chat.js: the room channel connects again
   });
   ws.addEventListener('message', (event) => {
     if (event.data === 'PONG') return;
     const message = JSON.parse(event.data);
     if (message.method === 'parley.invalidate') invalidate(message.params.resources);
-    if (message.method === 'parley.event') onEvent(message.params.name, message.params.payload);
+    else if (message.method === 'parley.event') onEvent(message.params.name, message.params.payload);
+    else if (window.onParleyMessage) window.onParleyMessage(message); // chat.js
   });
   ws.addEventListener('close', () => {
     if (socket === ws) socket = null;

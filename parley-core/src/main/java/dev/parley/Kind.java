@@ -3,9 +3,10 @@ package dev.parley;
 /**
  * The kinds of descriptor a contract can hold, each with the direction its messages travel.
  *
- * <p>The set is closed. Queries and mutations are served today; the other kinds are part of the
- * contract model so that contracts, roles and tooling treat every kind the same way, and each gets
- * its descriptor type when its transport lands.
+ * <p>The set is closed. Queries, mutations and subscriptions are served over HTTP and WebSocket;
+ * topics, channels and shared state over a WebSocket; the other kinds are part of the contract
+ * model so that contracts, roles and tooling treat every kind the same way, and each is served
+ * when its transport lands.
  */
 public enum Kind {
   /** A read: the same input may be asked again and answered from a cache; sent by GET. */
@@ -22,6 +23,11 @@ public enum Kind {
   TOPIC(Direction.SERVER_TO_CLIENT),
   /** A procedure the client registers and the server calls. */
   CLIENT_PROCEDURE(Direction.SERVER_TO_CLIENT),
+  /**
+   * A value the server owns and clients observe (each gets the current one first, then every
+   * change); clients may set it too where the contract allows.
+   */
+  SHARED_STATE(Direction.SERVER_TO_CLIENT),
   /** A connection opened with a request and parameters that carries typed messages both ways. */
   CHANNEL(Direction.BIDIRECTIONAL),
   /** A message from one server node to others. */

@@ -84,6 +84,17 @@ public final class Parley {
   }
 
   /**
+   * A shared state named {@code name}, of the shared surface, server-written, with no schema
+   * until refined ({@code .value(Counter.class)}).
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static State<Shared, Void> state(String name) {
+    return new State<>(Shape.named(name), false);
+  }
+
+  /**
    * A channel named {@code name}, of the shared surface, with no parameters, connect request,
    * answer or messages until refined.
    *

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.Channel;
 import dev.parley.Contract;
 import dev.parley.Invoker;
 import dev.parley.Mutation;
@@ -8,6 +9,8 @@ import dev.parley.Role;
 import dev.parley.Shared;
 import dev.parley.Subscription;
 import dev.parley.SubscriptionListener;
+import dev.parley.State;
+import dev.parley.Topic;
 import dev.parley.client.internal.DumpLink;
 import dev.parley.client.internal.CachedLink;
 import dev.parley.client.internal.HttpLink;
@@ -426,6 +429,95 @@ public final class ParleyClient<R extends Shared> implements AutoCloseable {
   public <O> ClientSubscription subscribe(Subscription<? super R, Void, O> subscription,
       SubscriptionListener<O> listener) {
     return subscribe(subscription, null, listener);
+  }
+
+  /**
+   * Subscribes to {@code topic} with {@code params}, as super-line's topics: the server's
+   * subscribe hook accepts (maybe narrowing the params) or refuses, and this waits for it (at most
+   * the client's {@link #timeout()}). Each message the server publishes to those params reaches
+   * {@code onMessage} in order, on one thread at a time. After the WebSocket reconnects, it
+   * subscribes again by itself, after the last event id heard when the topic keeps messages, so
+   * that it gets those it missed; a refusal then reaches {@code onError}. Needs a {@link
+   * #websocket} client.
+   *
+   * @return the subscription: {@code close} it to stop
+   * @throws ParleyClientException the server's refusal ({@code NOT_FOUND} for a topic outside the
+   *     caller's role, {@code BAD_REQUEST} for params that do not fit, {@code TOO_MANY_REQUESTS}
+   *     past the server's limit, or what the hook threw), {@code TIMEOUT}, or {@code
+   *     METHOD_NOT_SUPPORTED} for a client that is not a WebSocket one
+   * @throws IllegalArgumentException when {@code topic} is not for the client's role
+   */
+  public <P, M> TopicSubscription subscribe(Topic<? super R, P, M> topic, @Nullable P params,
+      Consumer<? super M> onMessage, Consumer<? super ParleyClientException> onError) {
+    return link.subscribe(role.require(Objects.requireNonNull(topic, "topic")), params,
+        Objects.requireNonNull(onMessage, "onMessage"), Objects.requireNonNull(onError, "onError"),
+        timeout);
+  }
+
+  /**
+   * Observes {@code state} (Devframe's shared state): {@code onValue} hears its current value
+   * first (once the server set one), then every change, in order, on one thread at a time. Waits
+   * (at most the client's {@link #timeout()}) for the server to accept. After the WebSocket
+   * reconnects, it observes again by itself and hears the current value again. Needs a {@link
+   * #websocket} client.
+   *
+   * @return the observation: {@code close} it to stop
+   * @throws ParleyClientException {@code NOT_FOUND} for a state outside the caller's role, {@code
+   *     TIMEOUT}, or {@code METHOD_NOT_SUPPORTED} for a client that is not a WebSocket one
+   * @throws IllegalArgumentException when {@code state} is not for the client's role
+   */
+  public <T> StateObservation observe(State<? super R, T> state, Consumer<? super T> onValue,
+      Consumer<? super ParleyClientException> onError) {
+    return link.observe(role.require(Objects.requireNonNull(state, "state")),
+        Objects.requireNonNull(onValue, "onValue"), Objects.requireNonNull(onError, "onError"),
+        timeout);
+  }
+
+  /**
+   * Sets {@code state} to {@code value}, which the server checks against its schema and sends to
+   * every observer; waits for it (at most the client's {@link #timeout()}).
+   *
+   * @return the state's new version
+   * @throws ParleyClientException {@code FORBIDDEN} when the state is not {@linkplain
+   *     State#clientWritable() client-writable}, {@code BAD_REQUEST} for a value that does not
+   *     fit, {@code NOT_FOUND} outside the caller's role, {@code SERVICE_UNAVAILABLE} while not
+   *     connected, {@code TIMEOUT}
+   * @throws IllegalArgumentException when {@code state} is not for the client's role
+   */
+  public <T> long set(State<? super R, T> state, T value) {
+    return link.set(role.require(Objects.requireNonNull(state, "state")), value, timeout);
+  }
+
+  /**
+   * Connects to {@code channel} with {@code params} and {@code request}, as Covenant's {@code
+   * connect}: the server's {@code onConnect} accepts (the connection gets a token its sends name)
+   * or refuses, and this waits for it (at most the client's {@link #timeout()}). Messages from the
+   * server reach {@code onMessage} in order, on one thread at a time; refusals of later sends and
+   * of a reconnect reach {@code onError}. After the WebSocket reconnects, the channel connects
+   * again by itself ({@code onConnect} runs again). Needs a {@link #websocket} client.
+   *
+   * <pre>{@code
+   * try (var room = client.connect(ChatApi.ROOM, new RoomId("general"), new Join("ada"),
+   *     said -> show(said), error -> log(error))) {
+   *   room.send(new Say("hello"));
+   * }
+   * }</pre>
+   *
+   * @return the connection: {@code send} to it, {@code close} it to leave
+   * @throws ParleyClientException the server's refusal ({@code NOT_FOUND} for a channel outside
+   *     the caller's role, {@code BAD_REQUEST} for params or a request that do not fit, {@code
+   *     TOO_MANY_REQUESTS} past the server's limit, or what {@code onConnect} threw), {@code
+   *     TIMEOUT}, or {@code METHOD_NOT_SUPPORTED} for a client that is not a WebSocket one
+   * @throws IllegalArgumentException when {@code channel} is not for the client's role
+   */
+  @SuppressWarnings("unchecked")
+  public <P, Q, CM, SM> ChannelConnection<CM> connect(
+      Channel<? super R, P, Q, ?, CM, SM> channel, @Nullable P params, @Nullable Q request,
+      Consumer<? super SM> onMessage, Consumer<? super ParleyClientException> onError) {
+    return (ChannelConnection<CM>) link.connect(
+        role.require(Objects.requireNonNull(channel, "channel")), params, request,
+        Objects.requireNonNull(onMessage, "onMessage"), Objects.requireNonNull(onError, "onError"),
+        timeout);
   }
 
   /**

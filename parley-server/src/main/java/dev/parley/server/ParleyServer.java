@@ -11,6 +11,9 @@ import dev.parley.server.internal.LocalInvoker;
 import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Pipeline;
 import dev.parley.server.internal.socket.Sockets;
+import dev.parley.Channel;
+import dev.parley.Topic;
+import dev.parley.State;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,12 +119,88 @@ public final class ParleyServer<C> {
   }
 
   /**
-   * Checks that every procedure of the contract is implemented; transports call it at start.
+   * Serves {@code channel}: set its handlers on the returned value, {@code onConnect} at least.
+   * Clients connect over a WebSocket ({@code parley.connect}); see {@link ChannelImplementation}.
    *
-   * @throws IllegalStateException naming every procedure that is not
+   * @throws IllegalArgumentException if the channel is not part of this server's contract
+   * @throws IllegalStateException if it is already served
+   */
+  public <P, Q, A, CM, SM> ChannelImplementation<P, Q, A, CM> channel(
+      Channel<?, P, Q, A, CM, SM> channel) {
+    return ChannelServing.serve(sockets.channels(), Objects.requireNonNull(channel, "channel"));
+  }
+
+  /**
+   * Sends {@code message} to every connection of {@code channel} with {@code params} (equal
+   * parameters, as their JSON), on every WebSocket connection of this server. The message is
+   * checked against the channel's server message schema and encoded once for all of them. Returns
+   * at once: a connection whose outbound queue has no room for it is closed {@code 1013}, and its
+   * client reconnects and connects its channels again.
+   *
+   * @return how many channel connections it was queued for
+   * @throws IllegalArgumentException if the channel is not part of this server's contract, or the
+   *     message does not fit its schema
+   */
+  public <P, SM> int send(Channel<?, P, ?, ?, ?, SM> channel, P params, SM message) {
+    return sockets.channels().send(channel, params, message);
+  }
+
+  /**
+   * Sets how {@code topic} is served: a subscribe hook that may refuse or narrow the params, and
+   * a replay window; see {@link TopicImplementation}. A topic not set here is open to its role
+   * and keeps nothing.
+   *
+   * @throws IllegalArgumentException if the topic is not part of this server's contract
+   * @throws IllegalStateException if it is already set
+   */
+  public <P> TopicImplementation<P> topic(Topic<?, P, ?> topic) {
+    return TopicServing.serve(sockets.topics(), Objects.requireNonNull(topic, "topic"));
+  }
+
+  /**
+   * Publishes {@code message} to every subscriber of {@code topic} with {@code params} (equal
+   * params, as their JSON, after the subscribe hook narrowed them), on every WebSocket connection
+   * of this server, and keeps it when the topic has a replay window. The message is checked
+   * against the topic's schema and encoded once for all. Returns at once: a subscriber whose
+   * outbound queue has no room for it is closed {@code 1013}, and its client reconnects and
+   * resumes from its last event id.
+   *
+   * @return how many subscriptions it was queued for
+   * @throws IllegalArgumentException if the topic is not part of this server's contract, or the
+   *     message does not fit its schema
+   */
+  public <P, M> int publish(Topic<?, P, M> topic, P params, M message) {
+    return sockets.topics().publish(topic, params, message);
+  }
+
+  /**
+   * The server's handle on {@code state}: read it, set it, update it; every observer gets each
+   * change in order, and a late one the current value first. See {@link SharedState}.
+   *
+   * @throws IllegalArgumentException if the state is not part of this server's contract
+   */
+  public <T> SharedState<T> state(State<?, T> state) {
+    sockets.topics().stateValue(Objects.requireNonNull(state, "state")); // checks it
+    return new SharedState<>(sockets.topics(), state);
+  }
+
+  /**
+   * Checks that every procedure of the contract is implemented, and every channel has its {@code
+   * onConnect}; transports call it at start.
+   *
+   * @throws IllegalStateException naming every procedure and channel that is not
    */
   public void assertAllImplemented() {
-    pipeline.assertAllImplemented();
+    java.util.List<String> channels = sockets.channels().unimplemented();
+    try {
+      pipeline.assertAllImplemented();
+    } catch (IllegalStateException e) {
+      throw channels.isEmpty() ? e
+          : new IllegalStateException(e.getMessage() + ", " + String.join(", ", channels));
+    }
+    if (!channels.isEmpty()) {
+      throw new IllegalStateException("not implemented: " + String.join(", ", channels));
+    }
   }
 
   /**

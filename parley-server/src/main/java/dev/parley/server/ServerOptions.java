@@ -76,6 +76,14 @@ import java.util.Set;
  *     waiting for their answer on one WebSocket connection; a call past it fails at once with
  *     {@code TOO_MANY_REQUESTS}, and nothing is sent. Default {@value
  *     #DEFAULT_SOCKET_MAX_CLIENT_CALLS}; must be {@code > 0}
+ * @param socketMaxChannels the most channel connections ({@code parley.connect}) one WebSocket
+ *     connection may hold at once; a connect past it is refused {@code TOO_MANY_REQUESTS} before
+ *     {@code onConnect} runs, and the connection stays. Default {@value
+ *     #DEFAULT_SOCKET_MAX_CHANNELS}; must be {@code > 0}
+ * @param socketMaxTopics the most topic subscriptions ({@code parley.subscribe}) one WebSocket
+ *     connection may hold at once; a subscribe past it is refused {@code TOO_MANY_REQUESTS}
+ *     before the topic's hook runs, and the connection stays. Default {@value
+ *     #DEFAULT_SOCKET_MAX_TOPICS}; must be {@code > 0}
  */
 public record ServerOptions(
     int maxBodyBytes,
@@ -94,7 +102,9 @@ public record ServerOptions(
     int staticCacheEntries,
     int socketMaxWatched,
     int socketMaxResourceChars,
-    int socketMaxClientCalls) {
+    int socketMaxClientCalls,
+    int socketMaxChannels,
+    int socketMaxTopics) {
 
   /** The default of {@link #maxBodyBytes()}: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -125,6 +135,10 @@ public record ServerOptions(
   public static final int DEFAULT_SOCKET_MAX_RESOURCE_CHARS = 256;
   /** The default of {@link #socketMaxClientCalls()}: {@value}. */
   public static final int DEFAULT_SOCKET_MAX_CLIENT_CALLS = 100;
+  /** The default of {@link #socketMaxChannels()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_CHANNELS = 100;
+  /** The default of {@link #socketMaxTopics()}: {@value}. */
+  public static final int DEFAULT_SOCKET_MAX_TOPICS = 100;
 
   private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_MAX_BODY_BYTES,
       DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_BATCH_SIZE, DEFAULT_REQUEST_TIMEOUT, true, Set.of(), false,
@@ -132,7 +146,7 @@ public record ServerOptions(
       DEFAULT_SOCKET_FRAMES_PER_SECOND, DEFAULT_SOCKET_MAX_CALLS, DEFAULT_SOCKET_QUEUE_BYTES,
       Duration.ofSeconds(DEFAULT_SOCKET_STALL_SECONDS), DEFAULT_STATIC_CACHE_ENTRIES,
       DEFAULT_SOCKET_MAX_WATCHED, DEFAULT_SOCKET_MAX_RESOURCE_CHARS,
-      DEFAULT_SOCKET_MAX_CLIENT_CALLS);
+      DEFAULT_SOCKET_MAX_CLIENT_CALLS, DEFAULT_SOCKET_MAX_CHANNELS, DEFAULT_SOCKET_MAX_TOPICS);
 
   /** The {@link #allowedOrigins()} entry that allows every origin: {@value}. */
   public static final String ANY_ORIGIN = "*";
@@ -167,6 +181,8 @@ public record ServerOptions(
     positive("socketMaxWatched", socketMaxWatched);
     positive("socketMaxResourceChars", socketMaxResourceChars);
     positive("socketMaxClientCalls", socketMaxClientCalls);
+    positive("socketMaxChannels", socketMaxChannels);
+    positive("socketMaxTopics", socketMaxTopics);
     Objects.requireNonNull(socketStallTimeout, "socketStallTimeout");
     if (socketStallTimeout.isZero() || socketStallTimeout.isNegative()) {
       throw new IllegalArgumentException(
@@ -243,6 +259,8 @@ public record ServerOptions(
     private int socketMaxWatched;
     private int socketMaxResourceChars;
     private int socketMaxClientCalls;
+    private int socketMaxChannels;
+    private int socketMaxTopics;
 
     private Builder(ServerOptions from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -262,6 +280,8 @@ public record ServerOptions(
       socketMaxWatched = from.socketMaxWatched;
       socketMaxResourceChars = from.socketMaxResourceChars;
       socketMaxClientCalls = from.socketMaxClientCalls;
+      socketMaxChannels = from.socketMaxChannels;
+      socketMaxTopics = from.socketMaxTopics;
     }
 
     /** Sets {@link ServerOptions#maxBodyBytes()}, in bytes; default 1 MiB. */
@@ -366,6 +386,18 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets {@link ServerOptions#socketMaxChannels()}, in channel connections; default 100. */
+    public Builder socketMaxChannels(int channels) {
+      this.socketMaxChannels = channels;
+      return this;
+    }
+
+    /** Sets {@link ServerOptions#socketMaxTopics()}, in topic subscriptions; default 100. */
+    public Builder socketMaxTopics(int subscriptions) {
+      this.socketMaxTopics = subscriptions;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -375,7 +407,8 @@ public record ServerOptions(
       return new ServerOptions(maxBodyBytes, maxJsonDepth, maxBatchSize, requestTimeout,
           validateOutput, allowedOrigins, allowCredentials, keepAlive, socketMaxFrameBytes,
           socketFramesPerSecond, socketMaxCalls, socketQueueBytes, socketStallTimeout,
-          staticCacheEntries, socketMaxWatched, socketMaxResourceChars, socketMaxClientCalls);
+          staticCacheEntries, socketMaxWatched, socketMaxResourceChars, socketMaxClientCalls,
+          socketMaxChannels, socketMaxTopics);
     }
   }
 }

@@ -66,9 +66,32 @@ final class Fixture {
   /** The todos after the last event id (a todo's id), up to {@code limit}, each tracked by its id. */
   static final Subscription<Shared, Feed, Todo> FEED =
       Parley.subscription("todos.feed").input(Feed.class).output(Todo.class);
+  record Room(@NotBlank String room) {}
+
+  record Join(@NotBlank String name) {}
+
+  record Member(String name) {}
+
+  record Say(@NotBlank @Size(max = 20) String text) {}
+
+  record Said(String name, String text) {}
+
+  /** A chat: connect to a room with a name ("mallory" is refused), say things to the room. */
+  static final dev.parley.Channel<Shared, Room, Join, Member, Say, Said> CHAT =
+      Parley.channel("chat").params(Room.class).connect(Join.class, Member.class)
+          .clientMessage(Say.class).serverMessage(Said.class);
+
+  /** What is said in a room, kept 2 per room; "secret" is refused, "lobby-…" narrowed to "lobby". */
+  static final dev.parley.Topic<Shared, Room, Said> NEWS =
+      Parley.topic("news").params(Room.class).message(Said.class);
+
+  /** How many likes: a shared state that clients may set too; 0 at start. */
+  static final dev.parley.State<Shared, Integer> LIKES =
+      Parley.state("likes").value(Integer.class).clientWritable();
+
   static final Contract CONTRACT =
       Contract.of(LIST, ADD, GET, SIZE, EDIT, BOOM, BAD_OUTPUT, PING, GROW, FEED, COUNT, ADDED,
-          VERSION).with(RealtimeFixture.DESCRIPTORS);
+          VERSION, CHAT, NEWS, LIKES).with(RealtimeFixture.DESCRIPTORS);
 
   static final ServerOptions OPTIONS =
       ServerOptions.builder().maxBodyBytes(4096).maxJsonDepth(8).maxBatchSize(4).build();
@@ -139,6 +162,26 @@ final class Fixture {
       case Shape.Square q -> new Shape.Square(q.side() * 2);
     });
     RealtimeFixture.install(server);
+    server.channel(CHAT)
+        .onConnect((caller, room, join) -> {
+          if (join.name().equals("mallory")) {
+            throw new dev.parley.ParleyException(dev.parley.ErrorCode.FORBIDDEN, "Banned");
+          }
+          return new Member(join.name());
+        })
+        .onMessage((caller, room, member, say) -> {
+          server.send(CHAT, room, new Said(member.name(), say.text()));
+          server.publish(NEWS, room, new Said(member.name(), say.text()));
+        });
+    server.topic(NEWS)
+        .onSubscribe((caller, room) -> {
+          if (room.room().equals("secret")) {
+            throw new dev.parley.ParleyException(dev.parley.ErrorCode.FORBIDDEN, "Secret");
+          }
+          return room.room().startsWith("lobby-") ? new Room("lobby") : room;
+        })
+        .replay(2);
+    server.state(LIKES).set(0);
     return server;
   }
 

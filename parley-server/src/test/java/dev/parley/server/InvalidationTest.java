@@ -183,7 +183,9 @@ class InvalidationTest {
     RecordingSocket s = watching("a");
     s.session().onText("{\"id\":9,\"method\":\"parley.shout\",\"params\":{}}");
     assertRefused(s, "9", "BAD_REQUEST", "Unknown method \"parley.shout\" (expected: parley.hello, "
-        + "parley.watch or parley.unwatch)");
+        + "parley.watch, parley.unwatch, parley.emit, parley.register, parley.answer, "
+        + "parley.connect, parley.send, parley.leave, "
+        + "parley.subscribe, parley.unsubscribe or parley.set)");
     assertStillServes(s);
   }
 

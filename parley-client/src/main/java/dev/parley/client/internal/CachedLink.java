@@ -123,4 +123,31 @@ public final class CachedLink implements Link {
   public String toString() {
     return link.toString();
   }
+
+  @Override
+  public <SM> dev.parley.client.ChannelConnection<Object> connect(
+      dev.parley.Channel<?, ?, ?, ?, ?, SM> channel, @Nullable Object params,
+      @Nullable Object request, Consumer<? super SM> onMessage,
+      Consumer<? super ParleyClientException> onError, Duration timeout) {
+    return link.connect(channel, params, request, onMessage, onError, timeout);
+  }
+
+  @Override
+  public <M> dev.parley.client.TopicSubscription subscribe(dev.parley.Topic<?, ?, M> topic,
+      @Nullable Object params, Consumer<? super M> onMessage,
+      Consumer<? super ParleyClientException> onError, Duration timeout) {
+    return link.subscribe(topic, params, onMessage, onError, timeout);
+  }
+
+  @Override
+  public <T> dev.parley.client.StateObservation observe(dev.parley.State<?, T> state,
+      Consumer<? super T> onValue, Consumer<? super ParleyClientException> onError,
+      Duration timeout) {
+    return link.observe(state, onValue, onError, timeout);
+  }
+
+  @Override
+  public <T> long set(dev.parley.State<?, T> state, T value, Duration timeout) {
+    return link.set(state, value, timeout);
+  }
 }

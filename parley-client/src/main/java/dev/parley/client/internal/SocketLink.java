@@ -92,6 +92,8 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   private final SocketState state;
   private volatile @Nullable Pushes pushes;
   private final Realtime realtime;
+  private final SocketChannels channels;
+  private final SocketTopics topics;
   private final java.util.concurrent.atomic.AtomicBoolean everOpened =
       new java.util.concurrent.atomic.AtomicBoolean();
   /** Why the server refused this client for good, once it did. */
@@ -135,6 +137,8 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     this.pongTimeout = options.pongTimeout();
     this.maxQueuedValues = options.maxQueuedValues();
     this.state = new SocketState(new Backoff(options), this::connect, messages, params);
+    this.channels = new SocketChannels(writer, reader, this.base);
+    this.topics = new SocketTopics(writer, reader);
     this.pressure = new Backlog.Pressure(new AtomicInteger(), state::resumeReading);
     this.realtime = new Realtime(contract, new Realtime.Wire() {
       @Override
@@ -229,8 +233,57 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
         p.connected(again);
       }
       realtime.connected();
+      channels.opened(socket);
+      topics.opened(socket);
       states.set(ConnectionState.OPEN, null);
     }
+  }
+
+  // ---- Parley's messages: channels ----
+
+  @Override
+  public <SM> dev.parley.client.ChannelConnection<Object> connect(
+      dev.parley.Channel<?, ?, ?, ?, ?, SM> channel, @Nullable Object params,
+      @Nullable Object request, java.util.function.Consumer<? super SM> onMessage,
+      java.util.function.Consumer<? super ParleyClientException> onError, Duration timeout) {
+    if (state.greet(ParleyMessages.hello())) {
+      Pushes p = pushes;
+      if (p != null) {
+        p.connected(false);
+      }
+    }
+    return channels.connect(channel, params, request, onMessage, onError, timeout.toNanos());
+  }
+
+  @Override
+  public <M> dev.parley.client.TopicSubscription subscribe(dev.parley.Topic<?, ?, M> topic,
+      @Nullable Object params, java.util.function.Consumer<? super M> onMessage,
+      java.util.function.Consumer<? super ParleyClientException> onError, Duration timeout) {
+    if (state.greet(ParleyMessages.hello())) {
+      Pushes p = pushes;
+      if (p != null) {
+        p.connected(false);
+      }
+    }
+    return topics.subscribe(topic, params, onMessage, onError, timeout.toNanos());
+  }
+
+  @Override
+  public <T> dev.parley.client.StateObservation observe(dev.parley.State<?, T> shared,
+      java.util.function.Consumer<? super T> onValue,
+      java.util.function.Consumer<? super ParleyClientException> onError, Duration timeout) {
+    if (state.greet(ParleyMessages.hello())) {
+      Pushes p = pushes;
+      if (p != null) {
+        p.connected(false);
+      }
+    }
+    return topics.observe(shared, onValue, onError, timeout.toNanos());
+  }
+
+  @Override
+  public <T> long set(dev.parley.State<?, T> shared, T value, Duration timeout) {
+    return topics.set(shared, value, timeout.toNanos());
   }
 
   // ---- Parley's messages: invalidations ----
@@ -238,7 +291,7 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
   @Override
   public void pushes(Pushes pushes) {
     this.pushes = Objects.requireNonNull(pushes, "pushes");
-    if (state.greet(ParleyMessages.hello())) {
+    if (state.greet(ParleyMessages.hello()) || state.isOpen()) {
       pushes.connected(false);
     }
   }
@@ -322,6 +375,12 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
         ClientLog.LOG.log(Level.WARNING, "{0}: dropped a message that is not an object", base);
         continue;
       }
+      if (channels.handle(socket, node.get("method") instanceof JsonNode cm && cm.isString()
+          ? cm.stringValue() : null, node)
+          || topics.handle(node.get("method") instanceof JsonNode tm && tm.isString()
+              ? tm.stringValue() : null, node)) {
+        continue;
+      }
       if (node.get("method") instanceof JsonNode m && m.isString()
           && ParleyMessages.isParley(m.stringValue())) {
         parley(m.stringValue(), node);
@@ -355,6 +414,8 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
     if (closing == null) {
       return;
     }
+    channels.closed(refusal == null ? Failures.closed("the channel") : refusal);
+    topics.linkClosed(refusal == null ? Failures.closed("the topic") : refusal);
     for (SocketRequest<?> r : closing.requests()) {
       stopTimer(r);
       r.fail(refusal == null ? Failures.closed(r.name()) : refused(r.name(), refusal));

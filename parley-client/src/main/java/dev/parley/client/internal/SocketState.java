@@ -80,6 +80,16 @@ final class SocketState {
     }
   }
 
+  /** Whether a connection is open now. */
+  boolean isOpen() {
+    lock.lock();
+    try {
+      return !closed && open && current != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Says {@code hello} on the open connection now, if any and not yet, and first on every later
    * one; returns whether a connection is open (and greeted, now or before).

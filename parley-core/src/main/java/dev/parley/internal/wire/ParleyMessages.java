@@ -52,6 +52,26 @@ public final class ParleyMessages {
   public static final String CALL = "parley.call";
   /** The client's message: the answer to a {@link #CALL}, an output or an error. */
   public static final String ANSWER = "parley.answer";
+  /** Opens a channel connection: a channel's name, its params and its connect request. */
+  public static final String CONNECT = "parley.connect";
+  /** The server's answer to a connect that {@code onConnect} accepted: the connection's token. */
+  public static final String CONNECTED = "parley.connected";
+  /** A client's message on a channel connection, naming its token. */
+  public static final String SEND = "parley.send";
+  /** Leaves a channel connection, naming its token. */
+  public static final String LEAVE = "parley.leave";
+  /** A server's message on a channel connection, naming its token. */
+  public static final String MESSAGE = "parley.message";
+  /** Subscribes to a topic with params, maybe after a last event id; its id names it. */
+  public static final String SUBSCRIBE = "parley.subscribe";
+  /** The server's answer to a subscribe: the params the subscription got. */
+  public static final String SUBSCRIBED = "parley.subscribed";
+  /** Ends the topic subscription its id names. */
+  public static final String UNSUBSCRIBE = "parley.unsubscribe";
+  /** A topic's message to the subscription its id names. */
+  public static final String PUBLISH = "parley.publish";
+  /** Sets a client-writable shared state; answered with the same method and the new version. */
+  public static final String SET = "parley.set";
   /** The version of these messages this build speaks. */
   public static final int VERSION = 1;
 

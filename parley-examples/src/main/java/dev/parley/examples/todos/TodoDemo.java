@@ -5,6 +5,7 @@ import dev.parley.Subscription;
 import dev.parley.examples.chat.ChatApi;
 import dev.parley.examples.chat.ChatRoom;
 import dev.parley.examples.chat.ChatServer;
+import dev.parley.examples.chat.RoomChannel;
 import dev.parley.examples.chat.DemoTokens;
 import dev.parley.examples.chat.Rooms;
 import dev.parley.examples.live.LiveApi;
@@ -42,12 +43,12 @@ public final class TodoDemo {
   public static final String WEB_DIR = "web";
 
   /**
-   * The demo's contract: the todos of {@link TodoApi}, the chat of {@link ChatApi} and the
-   * subscriptions of {@link LiveApi}.
+   * The demo's contract: the todos of {@link TodoApi}, the chat of {@link ChatApi}, the
+   * subscriptions of {@link LiveApi} and the chat channel {@link RoomChannel#ROOM}.
    */
   public static final Contract CONTRACT =
       TodoApi.CONTRACT.with(ChatApi.MESSAGES, ChatApi.SAY, ChatApi.ANNOUNCE, ChatApi.SEND,
-          ChatApi.ON_MESSAGE, LiveApi.TICKER, LiveApi.SLOW, LiveApi.SLOW_ACTIVE)
+          ChatApi.ON_MESSAGE, LiveApi.TICKER, LiveApi.SLOW, LiveApi.SLOW_ACTIVE, RoomChannel.ROOM)
           .with(dev.parley.examples.presence.PresenceApi.PRESENCE);
 
   /** Queries and mutations per caller and procedure: {@value} a second, the demo's rate limit. */
@@ -143,6 +144,7 @@ public final class TodoDemo {
     ChatServer.implement(server.procedures(), room, rooms);
     LiveServer.implement(server.procedures(), slow);
     dev.parley.examples.presence.PresenceServer.install(server);
+    RoomChannel.implement(server);
     server.assertAllImplemented();
     return server;
   }

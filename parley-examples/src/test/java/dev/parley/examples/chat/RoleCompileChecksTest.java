@@ -133,7 +133,32 @@ class RoleCompileChecksTest {
             "ROOM.serverMessage().validate(new Text(\"hi\"));",
             "incompatible types: dev.parley.examples.chat.ChatApi.Text cannot be converted to"
                 + " dev.parley.examples.chat.ChatApi.Message",
-            "ROOM.serverMessage().validate(new Message(1, \"ada\", \"user\", \"hi\"));"));
+            "ROOM.serverMessage().validate(new Message(1, \"ada\", \"user\", \"hi\"));"),
+        new Row("the server sends a channel the wrong message type",
+            "server.send(ROOM, null, new Text(\"hi\"));",
+            "method send in class dev.parley.server.ParleyServer<C> cannot be applied to given types",
+            "server.send(ROOM, null, new Message(1, \"ada\", \"user\", \"hi\"));"),
+        new Row("a client sends a channel the wrong message type",
+            "user.connect(ROOM, null, null, m -> {}, e -> {}).send(new Message(1, \"a\", \"u\", \"x\"));",
+            "incompatible types: dev.parley.examples.chat.ChatApi.Message cannot be converted to"
+                + " dev.parley.examples.chat.ChatApi.Text",
+            "user.connect(ROOM, null, null, m -> {}, e -> {}).send(new Text(\"x\"));"),
+        new Row("a channel's server messages heard as the wrong type",
+            "user.connect(ROOM, null, null, (Text m) -> {}, e -> {});",
+            "method connect in class dev.parley.client.ParleyClient<R> cannot be applied to given types",
+            "user.connect(ROOM, null, null, (Message m) -> {}, e -> {});"),
+        new Row("the server publishes a wrong payload type to a topic",
+            "server.publish(ALERTS, null, new Message(1, \"bot\", \"agent\", \"up\"));",
+            "method publish in class dev.parley.server.ParleyServer<C> cannot be applied to given types",
+            "server.publish(ALERTS, null, new Text(\"up\"));"),
+        new Row("a user subscribes to an agent's topic through the client",
+            "user.subscribe(ALERTS, null, m -> {}, e -> {});",
+            "no suitable method found for subscribe",
+            "agent.subscribe(ALERTS, null, m -> {}, e -> {});"),
+        new Row("an agent connects a user's channel",
+            "agent.connect(ROOM, null, null, m -> {}, e -> {});",
+            "method connect in class dev.parley.client.ParleyClient<R> cannot be applied to given types",
+            "user.connect(ROOM, null, null, m -> {}, e -> {});"));
   }
 
   private static final String TEMPLATE = """
@@ -157,7 +182,8 @@ class RoleCompileChecksTest {
         static final Subscription<User, Void, Message> FEED =
             Parley.subscription("feed").role(ChatApi.USER).output(Message.class);
 
-        static void run(ParleyClient<User> user, ParleyClient<Shared> anyone, Invoker invoker) {
+        static void run(ParleyClient<User> user, ParleyClient<Shared> anyone, Invoker invoker,
+            ParleyClient<Agent> agent, dev.parley.server.ParleyServer<?> server) {
           LINE
         }
       }

@@ -27,11 +27,16 @@ final class ParleyControl {
   private final Watcher watcher;
   private final ServerOptions options;
   private final Out out;
+  private final ChannelControl channels;
+  private final TopicControl topics;
 
-  ParleyControl(Watcher watcher, ServerOptions options, Out out) {
+  ParleyControl(Watcher watcher, ServerOptions options, Out out, ChannelControl channels,
+      TopicControl topics) {
+    this.topics = topics;
     this.watcher = watcher;
     this.options = options;
     this.out = out;
+    this.channels = channels;
   }
 
   void handle(Message.Parley message) {
@@ -44,9 +49,20 @@ final class ParleyControl {
         yield null;
       }
       case ParleyMessages.WATCH, ParleyMessages.UNWATCH -> watch(message);
+      case ParleyMessages.SUBSCRIBE, ParleyMessages.UNSUBSCRIBE, ParleyMessages.SET -> {
+        topics.handle(message);
+        yield null;
+      }
+      case ParleyMessages.CONNECT, ParleyMessages.SEND, ParleyMessages.LEAVE -> {
+        channels.handle(message);
+        yield null;
+      }
       default -> bad("Unknown method \"" + message.method() + "\" (expected: "
-          + ParleyMessages.HELLO + ", " + ParleyMessages.WATCH + " or " + ParleyMessages.UNWATCH
-          + ")");
+          + ParleyMessages.HELLO + ", " + ParleyMessages.WATCH + ", " + ParleyMessages.UNWATCH
+          + ", " + ParleyMessages.EMIT + ", " + ParleyMessages.REGISTER + ", "
+          + ParleyMessages.ANSWER + ", " + ParleyMessages.CONNECT + ", " + ParleyMessages.SEND + ", "
+          + ParleyMessages.LEAVE + ", " + ParleyMessages.SUBSCRIBE + ", "
+          + ParleyMessages.UNSUBSCRIBE + " or " + ParleyMessages.SET + ")");
     };
     if (refusal != null) {
       out.refuse(message.id(), refusal);

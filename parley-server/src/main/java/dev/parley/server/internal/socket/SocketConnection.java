@@ -45,6 +45,8 @@ final class SocketConnection implements SocketSession {
   private final Watcher watcher;
   private final ParleyControl control;
   private final Peer peer;
+  private final ChannelControl channels;
+  private final TopicControl topics;
   private final Map<String, SocketCall> live = new HashMap<>();
   private volatile State state = State.OPEN;
   private @Nullable Caller caller;
@@ -74,22 +76,11 @@ final class SocketConnection implements SocketSession {
     this.peer = new Peer(sockets.peers(), outbox, deliveries, (id, e) -> refuse(id, e, null));
     this.rate = new FrameRate(options.socketFramesPerSecond());
     this.watcher.start(outbox::put);
-    this.control = new ParleyControl(watcher, options, new ParleyControl.Out() {
-      @Override
-      public void refuse(byte[] id, ParleyException error) {
-        SocketConnection.this.refuse(id, error, null);
-      }
-
-      @Override
-      public void put(byte[] message) {
-        SocketConnection.this.put(message);
-      }
-
-      @Override
-      public void greeted() {
-        peer.greeted();
-      }
-    });
+    Host host = new Host();
+    this.channels = sockets.channels().control(host, options.socketMaxChannels(),
+        watcher::greeted);
+    this.topics = sockets.topics().control(host, options.socketMaxTopics(), watcher::greeted);
+    this.control = new ParleyControl(watcher, options, host, channels, topics);
   }
 
   /** Starts the heartbeat and authenticates, unless {@code connectionParams} come first. */
@@ -181,6 +172,8 @@ final class SocketConnection implements SocketSession {
     calls.forEach(SocketCall::silence);
     peer.end();
     watcher.clear();
+    channels.closed();
+    topics.closed();
     beat.cancel();
     drop.cancel();
     outbox.dispose();
@@ -436,6 +429,43 @@ final class SocketConnection implements SocketSession {
       outbox.put(message);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What {@link ParleyControl} and {@link ChannelControl} need of this connection. */
+  private final class Host implements ChannelControl.Host {
+    @Override
+    public void refuse(byte[] id, ParleyException error) {
+      SocketConnection.this.refuse(id, error, null);
+    }
+
+    @Override
+    public void put(byte[] message) {
+      SocketConnection.this.put(message);
+    }
+
+    @Override
+    public @Nullable Identity<?> identity() {
+      synchronized (SocketConnection.this) {
+        return caller == null ? null : caller.identity();
+      }
+    }
+
+    @Override
+    public boolean offer(byte[] frame) {
+      return outbox.offer(frame);
+    }
+
+    @Override
+    public void slow(String reason) {
+      if (!outbox.isClosed()) {
+        close(SocketClose.SLOW_READER, reason, false);
+      }
+    }
+
+    @Override
+    public void greeted() {
+      peer.greeted();
     }
   }
 

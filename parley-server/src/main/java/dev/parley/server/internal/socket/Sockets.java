@@ -31,6 +31,8 @@ public final class Sockets implements Outbox.Meter {
   private final Watches watches = new Watches();
   private final AtomicLong invalidations = new AtomicLong();
   private final Peers peers;
+  private final Channels channels;
+  private final Topics topics;
   private volatile boolean closing;
 
   /** The connections of {@code pipeline}'s calls, each caller resolved by {@code authenticator}. */
@@ -41,11 +43,23 @@ public final class Sockets implements Outbox.Meter {
     this.frames = new JsonCodec(pipeline.options().maxJsonDepth() + 3);
     this.replies = new Replies(pipeline.codec());
     this.peers = new Peers(pipeline);
+    this.channels = new Channels(pipeline.contract(), pipeline.codec());
+    this.topics = new Topics(pipeline.contract(), pipeline.codec());
   }
 
   /** The connections whose client said hello: events, rooms and client procedures. */
   public Peers peers() {
     return peers;
+  }
+
+  /** The server's topics. */
+  public Topics topics() {
+    return topics;
+  }
+
+  /** The server's channels. */
+  public Channels channels() {
+    return channels;
   }
 
   /** Opens a connection on {@code out}, accepted from {@code upgrade}; see {@code ParleyServer}. */

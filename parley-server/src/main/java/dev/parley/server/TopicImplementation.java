@@ -1,0 +1,77 @@
+package dev.parley.server;
+
+import dev.parley.Topic;
+import java.util.Objects;
+
+/**
+ * How the server serves one {@link Topic}: who may subscribe with which params, and how many of
+ * its latest messages it keeps per params so that a client resumes by its last event id. Returned
+ * by {@link ParleyServer#topic}; set before the server starts. Thread-safe.
+ *
+ * <pre>{@code
+ * server.topic(ChatApi.ROOM_EVENTS)
+ *     .onSubscribe((caller, room) -> {
+ *       if (room.roomId().startsWith("staff-") && caller.principal().isEmpty()) {
+ *         throw new ParleyException(ErrorCode.FORBIDDEN, "staff rooms need a sign-in");
+ *       }
+ *       return room;                     // or narrower params
+ *     })
+ *     .replay(100);
+ * }</pre>
+ *
+ * @param <P> the parameters' type
+ */
+public final class TopicImplementation<P> {
+  private volatile OnSubscribe<P> onSubscribe = (caller, params) -> params;
+  private volatile int replay;
+
+  TopicImplementation() {}
+
+  /**
+   * Sets what runs when a client subscribes, after its params were checked against the schema:
+   * it returns the params the subscription gets (the same, or narrower ones, checked again), or
+   * refuses by throwing, a {@link dev.parley.ParleyException} with its code ({@code FORBIDDEN},
+   * …) or any exception (then {@code INTERNAL_SERVER_ERROR}, its message withheld). By default
+   * every subscriber gets the params it asked for.
+   */
+  public TopicImplementation<P> onSubscribe(OnSubscribe<P> hook) {
+    this.onSubscribe = Objects.requireNonNull(hook, "hook");
+    return this;
+  }
+
+  /**
+   * Keeps the latest {@code messages} of each params, each with an event id (1, 2 … per params),
+   * so that a client that subscribes again with its last event id gets those it missed, then the
+   * live ones. Default 0: nothing kept, and messages carry no event id.
+   *
+   * @throws IllegalArgumentException when negative
+   */
+  public TopicImplementation<P> replay(int messages) {
+    if (messages < 0) {
+      throw new IllegalArgumentException("replay: " + messages + " (expected: >= 0, 0 for none)");
+    }
+    this.replay = messages;
+    return this;
+  }
+
+  OnSubscribe<P> hook() {
+    return onSubscribe;
+  }
+
+  int replaySize() {
+    return replay;
+  }
+
+  /** Runs when a client subscribes. */
+  @FunctionalInterface
+  public interface OnSubscribe<P> {
+    /**
+     * The params the subscription gets.
+     *
+     * @param caller who subscribes, as the server's authenticator resolved them
+     * @param params the params asked for, validated
+     * @throws Exception to refuse the subscription
+     */
+    P subscribe(Identity<?> caller, P params) throws Exception;
+  }
+}

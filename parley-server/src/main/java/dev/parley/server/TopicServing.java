@@ -1,0 +1,29 @@
+package dev.parley.server;
+
+import dev.parley.Topic;
+import dev.parley.server.internal.socket.TopicTarget;
+import dev.parley.server.internal.socket.Topics;
+import org.jspecify.annotations.Nullable;
+
+/** Hands a topic's typed hook to the socket code, which calls it untyped. */
+final class TopicServing {
+  private TopicServing() {}
+
+  static <P> TopicImplementation<P> serve(Topics topics, Topic<?, P, ?> topic) {
+    TopicImplementation<P> impl = new TopicImplementation<>();
+    topics.implement(topic, new TopicTarget() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public @Nullable Object subscribe(Identity<?> caller, @Nullable Object params)
+          throws Exception {
+        return impl.hook().subscribe(caller, (P) params);
+      }
+
+      @Override
+      public int replay() {
+        return impl.replaySize();
+      }
+    });
+    return impl;
+  }
+}

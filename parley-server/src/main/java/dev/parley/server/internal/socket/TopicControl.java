@@ -1,0 +1,261 @@
+package dev.parley.server.internal.socket;
+
+import dev.parley.ErrorCode;
+import dev.parley.Issue;
+import dev.parley.ParleyException;
+import dev.parley.Schema;
+import dev.parley.State;
+import dev.parley.Topic;
+import dev.parley.internal.wire.ChannelMessages;
+import dev.parley.internal.wire.ParleyMessages;
+import dev.parley.internal.wire.TopicMessages;
+import dev.parley.server.Identity;
+import dev.parley.server.internal.Failures;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The topic subscriptions of one WebSocket connection, by id: subscribes (the hook on a virtual
+ * thread, then the answer and the kept messages after the last event id) and unsubscribes, each
+ * refusal an error naming the message's id with the connection going on; all of them end with
+ * the connection. Thread-safe.
+ */
+final class TopicControl {
+  private final Topics topics;
+  private final ChannelControl.Host host;
+  private final int max;
+  private final Supplier<Boolean> greeted;
+  private final Serial serial = new Serial();
+  private final Map<String, TopicMember> members = new HashMap<>();
+  private final Map<String, Boolean> pending = new HashMap<>();
+  private boolean closed;
+
+  TopicControl(Topics topics, ChannelControl.Host host, int max, Supplier<Boolean> greeted) {
+    this.topics = topics;
+    this.host = host;
+    this.max = max;
+    this.greeted = greeted;
+  }
+
+  /** Acts on a {@code parley.subscribe} or {@code parley.unsubscribe}. */
+  void handle(Message.Parley message) {
+    ParleyException refusal;
+    try {
+      refusal = switch (message.method()) {
+        case ParleyMessages.SUBSCRIBE -> subscribe(message);
+        case ParleyMessages.SET -> set(message);
+        default -> unsubscribe(message);
+      };
+    } catch (IllegalArgumentException e) {
+      refusal = new ParleyException(ErrorCode.BAD_REQUEST, e.getMessage());
+    } catch (ParleyException e) {
+      refusal = e;
+    }
+    if (refusal != null) {
+      host.refuse(message.id(), refusal);
+    }
+  }
+
+  private @Nullable ParleyException subscribe(Message.Parley message) {
+    Identity<?> caller = host.identity();
+    if (caller == null) {
+      return null;
+    }
+    if (!greeted.get()) {
+      return bad("\"" + message.method() + "\" comes after \"" + ParleyMessages.HELLO + "\"");
+    }
+    byte[] id = message.id();
+    String key = new String(id, StandardCharsets.UTF_8);
+    if (key.equals("null")) {
+      return bad("\"" + message.method() + "\" needs an \"id\": a string or an integer of at most "
+          + Message.MAX_ID_CHARS + " characters, naming the subscription");
+    }
+    JsonNode stateName = ChannelMessages.param(message.message(), "state");
+    if (stateName != null) {
+      return observe(message, caller, key, stateName);
+    }
+    String name = ChannelMessages.text(message.message(), "topic");
+    if (!(topics.descriptor(name) instanceof Topic<?, ?, ?> topic)
+        || !caller.role().sees(topic)) {
+      return Failures.notFound(name);
+    }
+    Object params = decode(topic.params(), ChannelMessages.param(message.message(), "params"));
+    JsonNode last = ChannelMessages.param(message.message(), "lastEventId");
+    Long after = null;
+    if (last != null && !last.isNull()) {
+      try {
+        after = last.isString() ? Long.parseLong(last.stringValue()) : null;
+      } catch (NumberFormatException e) {
+        after = null;
+      }
+      if (after == null) {
+        return bad("\"params.lastEventId\" must be a string of digits, an event id this topic"
+            + " sent");
+      }
+    }
+    synchronized (this) {
+      if (members.containsKey(key) || pending.containsKey(key)) {
+        return bad("Duplicate id " + key + ": a subscription with this id is live on this"
+            + " connection");
+      }
+      if (members.size() + pending.size() >= max) {
+        return new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than " + max
+            + " topic subscriptions on this connection");
+      }
+      pending.put(key, Boolean.TRUE);
+    }
+    Long from = after;
+    serial.run(() -> open(topic, caller, params, id, key, from));
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void open(Topic<?, ?, ?> topic, Identity<?> caller, @Nullable Object asked, byte[] id,
+      String key, @Nullable Long after) {
+    Object params;
+    try {
+      params = topics.target(topic.name()).subscribe(caller, asked);
+      List<Issue> issues = ((Schema<Object>) topic.params()).validate(params);
+      if (!issues.isEmpty()) {
+        throw new IllegalStateException(topic + ": onSubscribe returned params that do not fit"
+            + " their schema: " + issues);
+      }
+    } catch (Exception e) {
+      synchronized (this) {
+        pending.remove(key);
+      }
+      host.refuse(id, Failures.of(e, topic.name()));
+      return;
+    }
+    Feed feed = topics.feed(topics.key(topic, params));
+    TopicMember member = new TopicMember(id, topic.name(), feed,
+        topics.encodeParams(topic, params), this);
+    synchronized (this) {
+      pending.remove(key);
+      if (closed) {
+        topics.idle(feed);
+        return;
+      }
+      members.put(key, member);
+    }
+    boolean joined = feed.join(member, after, (m, tail) -> host.offer(tail == null
+        ? TopicMessages.subscribed(m.id, m.params) : TopicMessages.publish(m.id, tail)));
+    if (!joined) {
+      synchronized (this) {
+        members.remove(key);
+      }
+      topics.idle(feed);
+      host.slow("Outbound queue full: a topic's kept messages did not fit");
+    }
+  }
+
+  /** A subscribe to a shared state: the current value first (when set), then every change. */
+  private @Nullable ParleyException observe(Message.Parley message, Identity<?> caller, String key,
+      JsonNode stateName) {
+    String name = stateName.isString() ? stateName.stringValue() : "";
+    if (!(topics.descriptor(name) instanceof State<?, ?> state) || !caller.role().sees(state)) {
+      return Failures.notFound(name);
+    }
+    synchronized (this) {
+      if (members.containsKey(key)) {
+        return bad("Duplicate id " + key + ": a subscription with this id is live on this"
+            + " connection");
+      }
+      if (members.size() + pending.size() >= max) {
+        return new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than " + max
+            + " topic subscriptions on this connection");
+      }
+    }
+    Feed feed = topics.feed(Topics.stateKey(name));
+    TopicMember member = new TopicMember(message.id(), name, feed, NULL, this);
+    synchronized (this) {
+      members.put(key, member);
+    }
+    if (!feed.join(member, 0L, (m, tail) -> host.offer(tail == null
+        ? TopicMessages.subscribed(m.id, m.params) : TopicMessages.publish(m.id, tail)))) {
+      synchronized (this) {
+        members.remove(key);
+      }
+      host.slow("Outbound queue full: a state's value did not fit");
+    }
+    return null;
+  }
+
+  /** A {@code parley.set} of a client-writable state: answered with its new version. */
+  private @Nullable ParleyException set(Message.Parley message) {
+    Identity<?> caller = host.identity();
+    if (caller == null) {
+      return null;
+    }
+    if (!greeted.get()) {
+      return bad("\"" + message.method() + "\" comes after \"" + ParleyMessages.HELLO + "\"");
+    }
+    String name = ChannelMessages.text(message.message(), "state");
+    if (!(topics.descriptor(name) instanceof State<?, ?> state) || !caller.role().sees(state)) {
+      return Failures.notFound(name);
+    }
+    if (!state.isClientWritable()) {
+      return new ParleyException(ErrorCode.FORBIDDEN, "The state \"" + name
+          + "\" is set by the server only");
+    }
+    Object value = topics.codec().decode(state.value(),
+        ChannelMessages.param(message.message(), "value"), "value");
+    long version = topics.updateState(state, old -> value);
+    host.put(TopicMessages.setAnswer(message.id(), version));
+    return null;
+  }
+
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+  private @Nullable ParleyException unsubscribe(Message.Parley message) {
+    TopicMember member;
+    synchronized (this) {
+      member = members.remove(new String(message.id(), StandardCharsets.UTF_8));
+    }
+    if (member != null) {
+      member.feed.leave(member);
+      topics.idle(member.feed);
+    }
+    return null;
+  }
+
+  /** The WebSocket connection ended: every subscription ends. */
+  void closed() {
+    List<TopicMember> all;
+    synchronized (this) {
+      closed = true;
+      all = new ArrayList<>(members.values());
+      members.clear();
+    }
+    for (TopicMember m : all) {
+      m.feed.leave(m);
+      topics.idle(m.feed);
+    }
+  }
+
+  /** Queues a publication for one of its subscriptions; see {@link Topics#publish}. */
+  boolean deliver(byte[] frame) {
+    if (host.offer(frame)) {
+      return true;
+    }
+    host.slow("Outbound queue full: a topic message did not fit");
+    return false;
+  }
+
+  private @Nullable Object decode(Schema<?> schema, @Nullable JsonNode node) {
+    if (schema.equals(Schema.none())) {
+      return null;
+    }
+    return topics.codec().decode(schema, node, "params");
+  }
+
+  private static ParleyException bad(String message) {
+    return new ParleyException(ErrorCode.BAD_REQUEST, message);
+  }
+}
