@@ -140,7 +140,7 @@ final class CacheEntry<O> {
       listeners.add(l);
     }
     if (first != null) {
-      watched.retain(first);
+      watched.retain(first, Sequenced.seq(first));
     }
     MutationResult<O> fresh = fresh(staleNanos);
     if (fresh != null) {
@@ -218,7 +218,7 @@ final class CacheEntry<O> {
       next = null;
     }
     if (after != null) {
-      watched.retain(after);
+      watched.retain(after, Sequenced.seq(after));
       watched.release(before);
     }
     if (answer != null) {

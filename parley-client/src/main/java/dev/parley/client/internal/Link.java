@@ -65,6 +65,15 @@ public interface Link extends AutoCloseable {
    */
   default void watch(Collection<String> added, Collection<String> removed) {}
 
+  /**
+   * As {@link #watch(Collection, Collection)}, the names {@code added} because of an answer that
+   * carried the server's invalidation sequence {@code since} (none when negative): the server then
+   * pushes at once what changed of them after it.
+   */
+  default void watch(Collection<String> added, Collection<String> removed, long since) {
+    watch(added, removed);
+  }
+
   /** What a link tells the client's listeners. */
   interface Pushes {
     /** The server said these resources changed. */
