@@ -127,7 +127,7 @@ function listen(name, input, onValue, onError) {
   const run = async () => {
     try {
       const result = await query(name, input);
-      setWatched(q, result.resources || []);
+      setWatched(q, result.resources || [], result.seq);
       onValue(result.data);
     } catch (e) {
       onError(e);
@@ -157,18 +157,23 @@ function watchedNames() {
   return [...new Set(live.flatMap((q) => q.resources))];
 }
 
-/** Records what `q` read, and tells the server over the WebSocket what is now (un)watched. */
-function setWatched(q, resources) {
+/**
+ * Records what `q` read, and tells the server over the WebSocket what is now (un)watched. `seq`
+ * is the server's invalidation sequence the answer carried: the watch says it as `since`, so that
+ * the server pushes at once a change that landed between the answer and the watch.
+ */
+function setWatched(q, resources, seq) {
   const before = new Set(watchedNames());
   q.resources = resources;
   const after = new Set(watchedNames());
-  send('parley.watch', [...after].filter((r) => !before.has(r)));
+  send('parley.watch', [...after].filter((r) => !before.has(r)), seq);
   send('parley.unwatch', [...before].filter((r) => !after.has(r)));
 }
 
-function send(method, resources) {
+function send(method, resources, since) {
   if (resources.length > 0 && socket && socket.readyState === WebSocket.OPEN) {
-    socket.send(JSON.stringify({ method, params: { resources } }));
+    const params = Number.isInteger(since) && since >= 0 ? { resources, since } : { resources };
+    socket.send(JSON.stringify({ method, params }));
   }
 }
 

@@ -29,7 +29,8 @@ public record MutationResult<O>(@Nullable O value, Set<String> resources) {
   /** Copies {@code resources}, keeping their order. */
   public MutationResult {
     Objects.requireNonNull(resources, "resources");
-    resources = resources.isEmpty()
-        ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(resources));
+    resources = resources.isEmpty() ? Set.of()
+        : resources instanceof dev.parley.client.internal.Sequenced ? resources // immutable
+        : Collections.unmodifiableSet(new LinkedHashSet<>(resources));
   }
 }

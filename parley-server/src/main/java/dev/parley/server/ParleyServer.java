@@ -58,6 +58,7 @@ public final class ParleyServer<C> {
     this.sockets = new Sockets(pipeline, b.authenticator);
     this.procedures = new Procedures<>(pipeline, b.middleware);
     pipeline.onChanged(sockets::invalidate);
+    pipeline.sequence(sockets::sequence);
   }
 
   /**
@@ -313,6 +314,12 @@ public final class ParleyServer<C> {
    * by itself with the resources its implementation declared. Returns at once: each connection
    * sends in its own time, at most one invalidation waiting in its queue (later ones merge into
    * the next). Clients over HTTP hear only of their own mutations.
+   *
+   * <p>Each call of this method (and each mutation with resources) takes the next number of the
+   * server's invalidation sequence, and the server keeps the names of the last 1024: a query's
+   * answer carries the number current when its handler started ({@code "seq"}), and a client that
+   * watches what that answer read names it ({@code "since"}), so that it is pushed at once what
+   * changed between the answer and its watch (see {@code docs/protocol.md}, "Invalidations").
    *
    * <pre>{@code
    * server.invalidate("todos", "todo/" + id);   // after a nightly import changed a todo

@@ -26,14 +26,15 @@ class InvalidationTest {
   @Test
   void aQueryAnswerCarriesItsDeclaredResourcesOnEveryTransport() throws Exception {
     ParleyResponse http = server.handle(Fixture.get("todos.size", ""));
-    assertThat(http.bodyText()).isEqualTo("{\"result\":{\"data\":1,\"resources\":[\"todos\"]}}");
+    assertThat(http.bodyText()).isEqualTo("{\"result\":{\"data\":1,\"resources\":[\"todos\"],\"seq\":0}}");
     assertThat(server.handle(Fixture.get("todos.list", "")).bodyText())
         .as("a query that declares none has no field").doesNotContain("resources");
 
     RecordingSocket socket = RecordingSocket.open(server, "");
     socket.session().onText("{\"id\":1,\"method\":\"query\",\"params\":{\"path\":\"todos.size\"}}");
     assertThat(socket.next())
-        .isEqualTo("{\"id\":1,\"result\":{\"type\":\"data\",\"data\":1,\"resources\":[\"todos\"]}}");
+        .isEqualTo("{\"id\":1,\"result\":{\"type\":\"data\",\"data\":1,\"resources\":[\"todos\"],"
+            + "\"seq\":0}}");
 
     Invoker.Result<Integer> local = server.invoker().call(Fixture.SIZE, null, java.time.Duration.ZERO);
     assertThat(local.resources()).containsExactly("todos");
@@ -190,6 +191,85 @@ class InvalidationTest {
   }
 
   // ---- helpers ----
+
+  // ---- the invalidation sequence: a watch that names "since" hears what it missed ----
+
+  @Test
+  void aQueryAnswerCarriesTheSequenceWhenItsHandlerStartedAndAMutationsDoesNot() throws Exception {
+    server.handle(Fixture.post("todos.add", "", "{\"text\":\"eggs\"}"));
+    server.invalidate("elsewhere");
+    assertThat(server.handle(Fixture.get("todos.size", "")).bodyText())
+        .isEqualTo("{\"result\":{\"data\":2,\"resources\":[\"todos\"],\"seq\":2}}");
+    assertThat(server.handle(Fixture.post("todos.add", "", "{\"text\":\"jam\"}")).bodyText())
+        .as("a mutation's answer is unchanged").doesNotContain("seq");
+    assertThat(server.handle(Fixture.get("todos.list", "")).bodyText())
+        .as("nor has a query without resources").doesNotContain("seq");
+  }
+
+  @Test
+  void aMutationBetweenTheAnswerAndTheWatchIsPushedRightAfterTheWatch() throws Exception {
+    RecordingSocket s = greeted();
+    s.session().onText("{\"id\":1,\"method\":\"query\",\"params\":{\"path\":\"todos.size\"}}");
+    long seq = WireAssert.json(s.next()).get("result").get("seq").longValue();
+    server.handle(Fixture.post("todos.add", "", "{\"text\":\"eggs\"}")); // nobody watches yet
+    server.invalidate("users");                                          // overlaps nothing watched
+    s.session().onText("{\"method\":\"parley.watch\",\"params\":{\"resources\":[\"todos\"],"
+        + "\"since\":" + seq + "}}");
+    assertThat(s.next()).isEqualTo(invalidate("todos"));
+    assertQuiet(s);
+  }
+
+  @Test
+  void aMutationBeforeTheAnswerIsNotPushed() throws Exception {
+    server.handle(Fixture.post("todos.add", "", "{\"text\":\"eggs\"}"));
+    RecordingSocket s = greeted();
+    s.session().onText("{\"id\":1,\"method\":\"query\",\"params\":{\"path\":\"todos.size\"}}");
+    JsonNode answer = WireAssert.json(s.next()).get("result");
+    assertThat(answer.get("data").intValue()).as("the answer saw it").isEqualTo(2);
+    s.session().onText("{\"method\":\"parley.watch\",\"params\":{\"resources\":[\"todos\",\"todo/*\"],"
+        + "\"since\":" + answer.get("seq").longValue() + "}}");
+    assertQuiet(s);
+    server.invalidate("todo/9");
+    assertThat(s.next()).as("and the watch holds").isEqualTo(invalidate("todo/9"));
+  }
+
+  @Test
+  void aSinceOlderThanTheLogInvalidatesEveryNameOfTheWatch() throws Exception {
+    for (int i = 0; i <= 1024; i++) {
+      server.invalidate("other/" + i); // the log keeps the last 1024: number 1 is gone
+    }
+    RecordingSocket s = greeted();
+    s.session().onText("{\"method\":\"parley.watch\",\"params\":{\"resources\":[\"todos\",\"todo/*\"],"
+        + "\"since\":0}}");
+    assertThat(s.next()).isEqualTo(invalidate("todo/*", "todos"));
+    s.session().onText("{\"method\":\"parley.watch\",\"params\":{\"resources\":[\"users\"],"
+        + "\"since\":1}}");
+    assertQuiet(s); // 2 to 1025 are all in the log, none overlaps
+    s.session().onText("{\"method\":\"parley.watch\",\"params\":{\"resources\":[\"users\"],"
+        + "\"since\":99999}}");
+    assertThat(s.next()).as("ahead of the log: conservative").isEqualTo(invalidate("users"));
+  }
+
+  @Test
+  void anInvalidSinceIsRefusedAndTheConnectionGoesOn() throws Exception {
+    RecordingSocket s = greeted();
+    for (String since : List.of("-1", "\"3\"", "1.5", "true", "{}")) {
+      s.session().onText("{\"id\":5,\"method\":\"parley.watch\",\"params\":{\"resources\":[\"todos\"],"
+          + "\"since\":" + since + "}}");
+      assertRefused(s, "5", "BAD_REQUEST", "\"params.since\" must be a non-negative integer");
+    }
+    server.invalidate("todos");
+    assertQuiet(s); // nothing of the refused watches was taken
+    assertStillServes(s);
+  }
+
+  private RecordingSocket greeted() throws InterruptedException {
+    RecordingSocket s = RecordingSocket.open(server, "");
+    s.session().onText(HELLO);
+    assertThat(s.next()).isEqualTo(HELLO_ANSWER.replace("1000", String.valueOf(
+        server.options().socketMaxWatched())));
+    return s;
+  }
 
   private RecordingSocket watching(String... names) throws InterruptedException {
     RecordingSocket s = RecordingSocket.open(server, "");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * ←} must be what the server sends next (those after one {@code →} in any order, since calls run
  * concurrently), and a line {@code ✕} the code and reason it closes with; after the last line
  * nothing more is sent. A line {@code ↪} is sent by another client on a second connection, whose
- * answers are not shown.
+ * answers are not shown: the replay waits for each (and a moment), so that its mutation's
+ * invalidation is numbered before the next line is sent.
  */
 class SocketDocTest {
   private static final Pattern WS_BLOCK = Pattern.compile("```ws\\n(.*?)```", Pattern.DOTALL);
@@ -70,6 +71,8 @@ class SocketDocTest {
       } else if (line.startsWith("↪ ")) { // another client, on a connection of its own
         other = other != null ? other : RecordingSocket.open(server, "");
         other.session().onText(line.substring(2));
+        other.next(); // its answer: the mutation is done, its invalidation numbered
+        Thread.sleep(50); // numbered just after its answer was handed over
       } else if (line.startsWith("→ ") && i < lines.size()) {
         socket.session().onText(line.substring(2));
       } else if (line.startsWith("→ end")) {

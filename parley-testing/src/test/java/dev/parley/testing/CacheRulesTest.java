@@ -10,6 +10,9 @@ import dev.parley.Shared;
 import dev.parley.client.ParleyClient;
 import dev.parley.server.ParleyServer;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,8 @@ class CacheRulesTest {
   private final AtomicInteger plainCalls = new AtomicInteger();
   private final AtomicInteger cacheableCalls = new AtomicInteger();
   private final AtomicInteger staticCalls = new AtomicInteger();
+  private final CountDownLatch reading = new CountDownLatch(1);
+  private volatile CountDownLatch hold;
   private final TestServer test = ParleyTest.http(server());
   private final ParleyClient<Shared> client = test.client();
 
@@ -39,8 +44,15 @@ class CacheRulesTest {
     var server = ParleyServer.builder(CONTRACT).build();
     server.implement(PLAIN, (ctx, in) -> plainCalls.incrementAndGet())
         .resources((ctx, in, out) -> Set.of("data"));
-    server.implement(CACHEABLE, (ctx, in) -> cacheableCalls.incrementAndGet())
-        .resources((ctx, in, out) -> Set.of("data"));
+    server.implement(CACHEABLE, (ctx, in) -> {
+      int n = cacheableCalls.incrementAndGet(); // read before it waits: the answer of this moment
+      CountDownLatch gate = hold;
+      if (gate != null) {
+        reading.countDown();
+        gate.await();
+      }
+      return n;
+    }).resources((ctx, in, out) -> Set.of("data"));
     server.implement(STATIC, (ctx, in) -> {
       staticCalls.incrementAndGet();
       return in * 2;
@@ -73,6 +85,21 @@ class CacheRulesTest {
     assertThat(client.query(CACHEABLE)).isEqualTo(2);
     assertThat(client.query(CACHEABLE)).isEqualTo(2);
     assertThat(cacheableCalls).hasValue(2);
+  }
+
+  @Test
+  void aMutationWhileTheFirstAnswerIsOnItsWayKeepsThatAnswerFromBeingCached() throws Exception {
+    hold = new CountDownLatch(1);
+    CompletableFuture<Integer> first = client.queryAsync(CACHEABLE);
+    assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue(); // it read the data, not answered yet
+    client.mutate(TOUCH, null); // changes what it read
+    CountDownLatch gate = hold;
+    hold = null;
+    gate.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+
+    assertThat(client.query(CACHEABLE)).as("the answer read before the change is stale")
+        .isEqualTo(2);
   }
 
   @Test

@@ -84,6 +84,28 @@ class ListenTest {
   }
 
   @Test
+  void aMutationBetweenTheAnswerAndTheWatchIsPushedRightAfterTheWatch() throws Exception {
+    // a's mutation lands after b's query read the list, before b watches what its answer declared
+    shelf.afterListRead = () -> a.mutate(Shelf.ADD, new Text("eggs"));
+    b.listen(Shelf.TODOS, null, heard::add, heard::add);
+    assertThat(next()).as("the answer, stale at once").isEqualTo(List.of(new Todo(1, "milk")));
+    assertThat(next()).as("refetched: the watch said since, the server pushed what it missed")
+        .isEqualTo(List.of(new Todo(1, "milk"), new Todo(2, "eggs")));
+    assertNothingHeard();
+    assertThat(shelf.listCalls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aMutationBeforeTheAnswerIsNotPushedAgain() throws Exception {
+    a.mutate(Shelf.ADD, new Text("eggs"));
+    b.listen(Shelf.TODOS, null, heard::add, heard::add);
+    assertThat(next()).isEqualTo(List.of(new Todo(1, "milk"), new Todo(2, "eggs")));
+    synced(b);
+    assertNothingHeard();
+    assertThat(shelf.listCalls.get()).as("the answer saw it: no refetch").isEqualTo(1);
+  }
+
+  @Test
   void aPatternOnEitherSideOverlaps() throws Exception {
     b.listen(Shelf.TODO, new Id(1), heard::add, heard::add);
     assertThat(next()).isEqualTo(new Todo(1, "milk"));

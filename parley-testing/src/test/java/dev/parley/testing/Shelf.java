@@ -48,6 +48,8 @@ final class Shelf {
   final AtomicInteger listRunning = new AtomicInteger();
   final AtomicInteger listRunningMax = new AtomicInteger();
   volatile long listDelayMillis;
+  /** Runs once in the next {@code todos} call, after it read the list: a change it missed. */
+  volatile Runnable afterListRead;
 
   ParleyServer<Identity<Void>> server() {
     var server = ParleyServer.builder(CONTRACT).build();
@@ -58,7 +60,13 @@ final class Shelf {
         if (listDelayMillis > 0) {
           Thread.sleep(listDelayMillis);
         }
-        return List.copyOf(todos);
+        List<Todo> read = List.copyOf(todos);
+        Runnable after = afterListRead;
+        afterListRead = null;
+        if (after != null) {
+          after.run();
+        }
+        return read;
       } finally {
         listRunning.decrementAndGet();
       }

@@ -96,10 +96,17 @@ final class CacheEntry<O> {
     start();
   }
 
-  /** Whether {@code changed} overlaps what the last answer declared, or a listener's own names. */
+  /**
+   * Whether {@code changed} overlaps what the last answer declared, or a listener's own names; or
+   * may: while the first answer is on its way, what it reads is not known yet, so any change counts
+   * (that answer may have been read before the change, and must not be kept as fresh).
+   */
   boolean overlaps(Set<String> changed) {
     Set<String> declared;
     synchronized (this) {
+      if (last == null && inFlight != null) {
+        return true;
+      }
       declared = last == null ? Set.of() : last.resources();
     }
     if (ResourceNames.overlapAny(declared, changed)) {
@@ -140,7 +147,7 @@ final class CacheEntry<O> {
       listeners.add(l);
     }
     if (first != null) {
-      watched.retain(first);
+      watched.retain(first, Sequenced.seq(first));
     }
     MutationResult<O> fresh = fresh(staleNanos);
     if (fresh != null) {
@@ -218,7 +225,7 @@ final class CacheEntry<O> {
       next = null;
     }
     if (after != null) {
-      watched.retain(after);
+      watched.retain(after, Sequenced.seq(after));
       watched.release(before);
     }
     if (answer != null) {

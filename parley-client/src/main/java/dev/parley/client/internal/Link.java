@@ -110,6 +110,15 @@ public interface Link extends AutoCloseable {
         + ": shared state needs a WebSocket client (ParleyClient.websocket)", 0, null);
   }
 
+  /**
+   * As {@link #watch(Collection, Collection)}, the names {@code added} because of an answer that
+   * carried the server's invalidation sequence {@code since} (none when negative): the server then
+   * pushes at once what changed of them after it.
+   */
+  default void watch(Collection<String> added, Collection<String> removed, long since) {
+    watch(added, removed);
+  }
+
   /** What a link tells the client's listeners. */
   interface Pushes {
     /** The server said these resources changed. */

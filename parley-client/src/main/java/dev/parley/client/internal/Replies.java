@@ -70,7 +70,7 @@ final class Replies {
                   + " the contract: " + e.getMessage(), status, e.issues(), null, e));
           return;
         }
-        call.reply.complete(new Output(value, d.resources()));
+        call.reply.complete(new Output(value, Sequenced.of(d.resources(), d.seq())));
       }
       case Reply.Failure f -> call.reply.completeExceptionally(exception(f.error(), retryAfter));
       case Reply.Unreadable u -> call.reply.completeExceptionally(unreadable(status, u.why(), null));

@@ -59,7 +59,8 @@ final class SocketAnswers {
           request.fail(misfit(request.name(), e));
           return;
         }
-        request.answer(request.whole ? new MutationResult<>(value, d.resources()) : value);
+        request.answer(request.whole
+            ? new MutationResult<>(value, Sequenced.of(d.resources(), d.seq())) : value);
       }
       case Response.Failure f -> request.fail(Replies.exception(f.error(), null));
       default -> request.fail(new ParleyClientException(ErrorCode.INTERNAL_SERVER_ERROR,

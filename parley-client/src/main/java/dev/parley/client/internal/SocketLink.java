@@ -298,8 +298,14 @@ public final class SocketLink extends AsyncLink implements Socket.Events {
 
   @Override
   public void watch(Collection<String> added, Collection<String> removed) {
+    watch(added, removed, -1);
+  }
+
+  @Override
+  public void watch(Collection<String> added, Collection<String> removed, long since) {
     if (!added.isEmpty()) {
-      state.sendIfOpen(ParleyMessages.watch(added, false));
+      state.sendIfOpen(since >= 0 ? ParleyMessages.watch(added, since)
+          : ParleyMessages.watch(added, false));
     }
     if (!removed.isEmpty()) {
       state.sendIfOpen(ParleyMessages.watch(removed, true));

@@ -22,14 +22,23 @@ final class Watched {
   }
 
   /** One more listener needs {@code names}. */
-  synchronized void retain(Collection<String> names) {
+  void retain(Collection<String> names) {
+    retain(names, -1);
+  }
+
+  /**
+   * One more listener needs {@code names}, learned from an answer that carried the server's
+   * invalidation sequence {@code since} (none when negative): the names first watched now are
+   * watched with it, so that the server pushes what changed of them after that answer.
+   */
+  synchronized void retain(Collection<String> names, long since) {
     List<String> added = new ArrayList<>();
     for (String n : Set.copyOf(names)) {
       if (counts.merge(n, 1, Integer::sum) == 1) {
         added.add(n);
       }
     }
-    link.watch(added, List.of());
+    link.watch(added, List.of(), since);
   }
 
   /** One listener less needs {@code names}. */

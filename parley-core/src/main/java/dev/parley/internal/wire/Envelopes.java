@@ -49,6 +49,17 @@ public final class Envelopes {
    */
   public byte[] result(Type type, @Nullable Object output, boolean hasOutput,
       @Nullable Collection<String> resources) {
+    return result(type, output, hasOutput, resources, -1);
+  }
+
+  /**
+   * A success envelope with a query's invalidation sequence: {@code "seq":42} after {@code
+   * resources}, only when both are given.
+   *
+   * @param seq the server's invalidation sequence when the handler started; negative writes none
+   */
+  public byte[] result(Type type, @Nullable Object output, boolean hasOutput,
+      @Nullable Collection<String> resources, long seq) {
     byte[] data = hasOutput ? codec.encode(type, output) : null;
     ByteArrayOutputStream out = new ByteArrayOutputStream(
         RESULT_OPEN.length + (data == null ? 0 : data.length) + 32);
@@ -70,6 +81,9 @@ public final class Envelopes {
         first = false;
       }
       out.write(']');
+      if (seq >= 0) {
+        out.writeBytes(ascii(",\"seq\":" + seq));
+      }
     }
     out.writeBytes(RESULT_CLOSE);
     return out.toByteArray();
@@ -160,6 +174,13 @@ public final class Envelopes {
     g.writeEndObject();
   }
 
+  /** The {@code seq} of a result object: a non-negative integer, or -1 when absent or not one. */
+  public static long seq(JsonNode result) {
+    JsonNode n = result.get("seq");
+    return n != null && n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0
+        ? n.longValue() : -1;
+  }
+
   /** A batch's answer: the elements' envelopes as one JSON array, in order. */
   public static byte[] batch(List<byte[]> elements) {
     int size = 2;
@@ -185,7 +206,8 @@ public final class Envelopes {
    */
   public static Reply read(JsonNode envelope, int status) {
     if (envelope.get("result") instanceof JsonNode result && result.isObject()) {
-      return new Reply.Data(result.get("data"), strings(result.get("resources")));
+      return new Reply.Data(result.get("data"), strings(result.get("resources")),
+          seq(result));
     }
     if (envelope.get("error") instanceof JsonNode error && error.isObject()) {
       return new Reply.Failure(error(error, status));

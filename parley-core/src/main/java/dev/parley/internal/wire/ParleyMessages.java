@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Client to server: {@code {"method":"parley.hello","params":{"version":1}}}; {@code
  * {"method":"parley.watch","params":{"resources":["todos","todo/*"]}}} and {@code
- * "parley.unwatch"} alike. An {@code "id"} (as tRPC's) is optional: a refusal names it.
+ * "parley.unwatch"} alike. A watch may say {@code "since":42}, the {@code seq} of the query answer
+ * that made the client watch (see {@link #since}). An {@code "id"} (as tRPC's) is optional: a
+ * refusal names it.
  *
  * <p>Server to client: the answer to a hello, {@code {"method":"parley.hello","params":{"version":1,
  * "maxWatched":1000,"maxResourceChars":256}}}, and {@code {"method":"parley.invalidate","params":
@@ -93,6 +95,17 @@ public final class ParleyMessages {
   public static String watch(Collection<String> names, boolean unwatch) {
     return "{\"method\":\"" + (unwatch ? UNWATCH : WATCH) + "\",\"params\":{\"resources\":"
         + new String(array(names), StandardCharsets.UTF_8) + "}}";
+  }
+
+  /**
+   * A {@code parley.watch} of {@code names} with {@code "since":since}, the {@code seq} of the
+   * answer that made the client watch them (none when negative): the server then pushes at once
+   * the invalidations of them it delivered after that.
+   */
+  public static String watch(Collection<String> names, long since) {
+    return "{\"method\":\"" + WATCH + "\",\"params\":{\"resources\":"
+        + new String(array(names), StandardCharsets.UTF_8)
+        + (since >= 0 ? ",\"since\":" + since : "") + "}}";
   }
 
   /**
@@ -192,6 +205,23 @@ public final class ParleyMessages {
       names.add(n.stringValue());
     }
     return names;
+  }
+
+  /**
+   * The {@code params.since} of a watch: -1 when absent (or {@code null}).
+   *
+   * @throws IllegalArgumentException when it is not a non-negative integer
+   */
+  public static long since(JsonNode message) {
+    JsonNode params = message.get("params");
+    JsonNode n = params != null && params.isObject() ? params.get("since") : null;
+    if (n == null || n.isNull()) {
+      return -1;
+    }
+    if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
+      throw new IllegalArgumentException("\"params.since\" must be a non-negative integer");
+    }
+    return n.longValue();
   }
 
   /**

@@ -12,8 +12,15 @@ public sealed interface Reply {
    *
    * @param data the output as JSON; {@code null} when the result has no {@code data}
    * @param resources the resources the call declared, in the order sent; empty when none
+   * @param seq a query's {@code seq}, the server's invalidation sequence when its handler
+   *     started; -1 when the result has none
    */
-  record Data(@Nullable JsonNode data, Set<String> resources) implements Reply {}
+  record Data(@Nullable JsonNode data, Set<String> resources, long seq) implements Reply {
+    /** A result without {@code seq}. */
+    public Data(@Nullable JsonNode data, Set<String> resources) {
+      this(data, resources, -1);
+    }
+  }
 
   /** {@code {"error":{…}}}. */
   record Failure(WireError error) implements Reply {}

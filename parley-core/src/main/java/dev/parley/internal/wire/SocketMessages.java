@@ -63,7 +63,16 @@ public final class SocketMessages {
    */
   public static byte[] data(byte[] id, byte @Nullable [] data, @Nullable String eventId,
       @Nullable Collection<String> resources) {
-    return withId(id, dataTail(data, eventId, resources));
+    return withId(id, dataTail(data, eventId, resources, -1));
+  }
+
+  /**
+   * A query's {@code data} result with its resources and the server's invalidation sequence when
+   * its handler started: {@code "seq":42} after {@code resources}.
+   */
+  public static byte[] data(byte[] id, byte @Nullable [] data,
+      @Nullable Collection<String> resources, long seq) {
+    return withId(id, dataTail(data, null, resources, seq));
   }
 
   /**
@@ -74,7 +83,7 @@ public final class SocketMessages {
    * @param eventId the value's event id when tracked, else null
    */
   public static byte[] valueTail(byte[] data, @Nullable String eventId) {
-    return dataTail(data, eventId, null);
+    return dataTail(data, eventId, null, -1);
   }
 
   /** The message made of {@code tail} ({@link #valueTail}) for the request {@code id}. */
@@ -88,7 +97,7 @@ public final class SocketMessages {
 
   /** A data result after {@code {"id":…} (from its comma on). */
   private static byte[] dataTail(byte @Nullable [] data, @Nullable String eventId,
-      @Nullable Collection<String> resources) {
+      @Nullable Collection<String> resources, long seq) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(
         32 + (data == null ? 0 : data.length) + (eventId == null ? 0 : 48));
     out.writeBytes(ascii(",\"result\":{\"type\":\"data\""));
@@ -118,6 +127,9 @@ public final class SocketMessages {
         first = false;
       }
       out.write(']');
+      if (seq >= 0) {
+        out.writeBytes(ascii(",\"seq\":" + seq));
+      }
     }
     out.writeBytes(ascii("}}"));
     return out.toByteArray();
@@ -309,10 +321,16 @@ public final class SocketMessages {
 
     /**
      * {@code {"type":"data"}}: the value (unwrapped from a tracked value's envelope), its event id
-     * and a mutation's resources.
+     * a mutation's resources, and a query's {@code seq} (-1 when none).
      */
     record Data(@Nullable JsonNode id, @Nullable JsonNode data, @Nullable String eventId,
-        Set<String> resources) implements Response {}
+        Set<String> resources, long seq) implements Response {
+      /** A value without {@code seq}. */
+      public Data(@Nullable JsonNode id, @Nullable JsonNode data, @Nullable String eventId,
+          Set<String> resources) {
+        this(id, data, eventId, resources, -1);
+      }
+    }
 
     /** {@code {"error":…}}. */
     record Failure(@Nullable JsonNode id, WireError error) implements Response {}
@@ -359,7 +377,7 @@ public final class SocketMessages {
           }
         });
       }
-      return new Data(id, data, eventId, resources);
+      return new Data(id, data, eventId, resources, Envelopes.seq(result));
     }
   }
 

@@ -45,6 +45,20 @@ class EnvelopesTest {
   }
 
   @Test
+  void aQuerysSeqIsWrittenAfterItsResourcesOnlyAndReadBack() {
+    byte[] json = envelopes.result(Integer.class, 1, true, Set.of("todos"), 42);
+    assertThat(new String(json, StandardCharsets.UTF_8))
+        .isEqualTo("{\"result\":{\"data\":1,\"resources\":[\"todos\"],\"seq\":42}}");
+    assertThat(((Reply.Data) Envelopes.read(tree(json), 200)).seq()).isEqualTo(42);
+    assertThat(new String(envelopes.result(Integer.class, 1, true, null, 42),
+        StandardCharsets.UTF_8)).as("no resources, no seq").isEqualTo("{\"result\":{\"data\":1}}");
+    assertThat(((Reply.Data) Envelopes.read(tree(envelopes.result(Integer.class, 1, true,
+        Set.of("todos"))), 200)).seq()).as("none").isEqualTo(-1);
+    assertThat(((Reply.Data) Envelopes.read(tree("{\"result\":{\"data\":1,\"seq\":-3}}"), 200))
+        .seq()).as("not a non-negative integer").isEqualTo(-1);
+  }
+
+  @Test
   void aResultWithoutOutputOrResourcesHasNeither() {
     byte[] json = envelopes.result(Void.class, null, false, null);
 

@@ -26,6 +26,24 @@ class ParleyMessagesTest {
   }
 
   @Test
+  void aWatchMayCarrySinceAndItMustBeANonNegativeInteger() {
+    JsonNode watch = codec.parse(ParleyMessages.watch(List.of("todos"), 42)
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(watch.toString()).isEqualTo(
+        "{\"method\":\"parley.watch\",\"params\":{\"resources\":[\"todos\"],\"since\":42}}");
+    assertThat(ParleyMessages.since(watch)).isEqualTo(42);
+    assertThat(ParleyMessages.watch(List.of("todos"), -1)).doesNotContain("since");
+    assertThat(ParleyMessages.since(codec.parse(ParleyMessages.watch(List.of("a"), false)
+        .getBytes(StandardCharsets.UTF_8)))).as("absent").isEqualTo(-1);
+    for (String bad : List.of("-1", "\"3\"", "1.5", "true", "[]", "99999999999999999999999")) {
+      assertThatThrownBy(() -> ParleyMessages.since(codec.parse(
+          ("{\"method\":\"parley.watch\",\"params\":{\"resources\":[],\"since\":" + bad + "}}")
+              .getBytes(StandardCharsets.UTF_8))))
+          .as(bad).hasMessage("\"params.since\" must be a non-negative integer");
+    }
+  }
+
+  @Test
   void anInvalidateIsWrittenSorted() {
     assertThat(new String(ParleyMessages.invalidate(Set.of("todos", "todo/2")),
         StandardCharsets.UTF_8)).isEqualTo(

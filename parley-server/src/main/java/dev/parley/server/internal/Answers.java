@@ -33,14 +33,14 @@ final class Answers {
 
   Encoded of(Answer answer) {
     return switch (answer) {
-      case Answer.Success s -> success(s.route(), s.result());
+      case Answer.Success s -> success(s.route(), s.result(), s.wireSeq());
       case Answer.Failure f -> error(f.error(), f.name());
     };
   }
 
-  private Encoded success(Route route, Result result) {
+  private Encoded success(Route route, Result result, long seq) {
     byte[] json = envelopes.result(route.procedure().output().type(), result.output(),
-        route.returnsOutput(), route.resourcesOf(result));
+        route.returnsOutput(), route.resourcesOf(result), seq);
     return new Encoded(200, json, -1);
   }
 

@@ -58,6 +58,7 @@ public final class Pipeline {
   private final Heartbeats heartbeats = new Heartbeats();
   private volatile boolean streamsClosed;
   private volatile BiConsumer<Set<String>, Caller> changed = (resources, caller) -> {};
+  private volatile java.util.function.LongSupplier sequence = () -> -1;
 
   /** A pipeline for {@code contract}'s procedures, none implemented yet. */
   public Pipeline(Contract contract, ServerOptions options, ContextFactory<?, ?> contextFactory,
@@ -314,6 +315,14 @@ public final class Pipeline {
     this.changed = Objects.requireNonNull(listener, "listener");
   }
 
+  /**
+   * Has each query's answer carry {@code sequence}'s value read just before its handler started:
+   * the server's invalidation sequence (see {@code Sockets}).
+   */
+  public void sequence(java.util.function.LongSupplier sequence) {
+    this.sequence = Objects.requireNonNull(sequence, "sequence");
+  }
+
   void deliver(Run run, Answer answer) {
     try {
       run.sink.accept(answer);
@@ -394,8 +403,9 @@ public final class Pipeline {
     Object ctx = caller.context();
     Call call = new Call(route.procedure(), input, caller.identity(), caller.transport(),
         caller.request());
+    long seq = sequence.getAsLong(); // before the handler reads anything
     Result result = route.target().run(ctx, call, emission);
-    return new Answer.Success(name, route, result);
+    return new Answer.Success(name, route, result, seq);
   }
 
   private static @Nullable Kind expected(String method) {

@@ -74,8 +74,11 @@ final class ParleyControl {
       return bad("\"" + message.method() + "\" comes after \"" + ParleyMessages.HELLO + "\"");
     }
     List<String> names;
+    long since;
     try {
       names = ParleyMessages.resources(message.message());
+      since = ParleyMessages.WATCH.equals(message.method())
+          ? ParleyMessages.since(message.message()) : -1;
     } catch (IllegalArgumentException e) {
       return bad(e.getMessage());
     }
@@ -94,6 +97,9 @@ final class ParleyControl {
     if (!watcher.add(names, max)) {
       return new ParleyException(ErrorCode.TOO_MANY_REQUESTS,
           "More than " + max + " resources watched on this connection");
+    }
+    if (since >= 0) {
+      watcher.replay(since, names);
     }
     return null;
   }

@@ -33,7 +33,9 @@ final class Replies {
     try {
       byte[] data = route.returnsOutput()
           ? codec.encode(route.procedure().output().type(), result.output()) : null;
-      return SocketMessages.data(id, data, null, route.resourcesOf(result));
+      long seq = success.wireSeq();
+      return seq >= 0 ? SocketMessages.data(id, data, route.resourcesOf(result), seq)
+          : SocketMessages.data(id, data, null, route.resourcesOf(result));
     } catch (ParleyException unwritable) {
       return error(id, Failures.of(unwritable, success.name()), success.name());
     }

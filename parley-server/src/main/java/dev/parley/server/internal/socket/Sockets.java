@@ -30,6 +30,7 @@ public final class Sockets implements Outbox.Meter {
   private final AtomicLong peak = new AtomicLong();
   private final Watches watches = new Watches();
   private final AtomicLong invalidations = new AtomicLong();
+  private final InvalidationLog log = new InvalidationLog();
   private final Peers peers;
   private final Channels channels;
   private final Topics topics;
@@ -141,9 +142,18 @@ public final class Sockets implements Outbox.Meter {
     if (changed.isEmpty()) {
       return 0;
     }
+    log.append(changed); // before the index is read: a watch added after this finds it in the log
     Map<Watcher, Set<String>> found = watches.find(changed, origin);
     found.forEach(Watcher::invalidate);
     return found.size();
+  }
+
+  /**
+   * The server's invalidation sequence: the number of the last invalidation (0 before any), which
+   * a query's answer carries as {@code seq} (see {@link InvalidationLog}).
+   */
+  public long sequence() {
+    return log.current();
   }
 
   /** The {@code parley.invalidate} messages queued on connections since the server started. */
@@ -153,7 +163,7 @@ public final class Sockets implements Outbox.Meter {
 
   /** A new connection's watcher, metering its queue for this server. */
   Watcher watcher() {
-    return new Watcher(this, watches, invalidations);
+    return new Watcher(this, watches, invalidations, log);
   }
 
   /** The connections now. */

@@ -37,6 +37,7 @@ final class Watcher implements Outbox.Meter {
   private final Set<String> watched = new HashSet<>();
   private @Nullable Sender sender;
   private final Watches index;
+  private final InvalidationLog log;
   private volatile @Nullable Object origin;
   private boolean hello;
   private Set<String> pending = new TreeSet<>();
@@ -49,9 +50,17 @@ final class Watcher implements Outbox.Meter {
    * @param sentCount counts the invalidate messages of every connection of the server
    */
   Watcher(Outbox.Meter server, Watches index, AtomicLong sentCount) {
+    this(server, index, sentCount, new InvalidationLog());
+  }
+
+  /**
+   * @param log the server's invalidation log, for the watches that say {@code since}
+   */
+  Watcher(Outbox.Meter server, Watches index, AtomicLong sentCount, InvalidationLog log) {
     this.server = server;
     this.index = index;
     this.sentCount = sentCount;
+    this.log = log;
   }
 
   /** Sends through {@code sender} from now on. */
@@ -97,6 +106,21 @@ final class Watcher implements Outbox.Meter {
       index.add(this, fresh);
     }
     return true;
+  }
+
+  /**
+   * Pushes what changed of {@code names} after the invalidation numbered {@code since}, once they
+   * are in the index (after {@link #add}): the invalidations the index could not have found. When
+   * the log no longer reaches back to {@code since}, every one of {@code names} is invalidated.
+   * An invalidation both in the log and found through the index is pushed twice (coalesced when
+   * the first still waits): harmless, a listener refetches.
+   */
+  void replay(long since, Collection<String> names) {
+    Set<String> missed = log.after(since, names);
+    Collection<String> stale = missed == null ? names : missed;
+    if (!stale.isEmpty()) {
+      invalidate(stale);
+    }
   }
 
   /** Takes {@code names} off, in the server's index too. */
