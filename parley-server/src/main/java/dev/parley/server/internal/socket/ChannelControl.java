@@ -63,30 +63,17 @@ final class ChannelControl {
 
   /** Acts on a {@code parley.connect}, {@code parley.send} or {@code parley.leave}. */
   void handle(Message.Parley message) {
-    ParleyException refusal;
-    try {
-      refusal = switch (message.method()) {
-        case ParleyMessages.CONNECT -> connect(message);
-        case ParleyMessages.SEND -> send(message);
-        default -> leave(message);
-      };
-    } catch (IllegalArgumentException e) {
-      refusal = new ParleyException(ErrorCode.BAD_REQUEST, e.getMessage());
-    } catch (ParleyException e) {
-      refusal = e;
-    }
-    if (refusal != null) {
-      host.refuse(message.id(), refusal);
-    }
+    Handling.run(host, message, m -> switch (m.method()) {
+          case ParleyMessages.CONNECT -> connect(m);
+          case ParleyMessages.SEND -> send(m);
+          default -> leave(m);
+    });
   }
 
   private @Nullable ParleyException connect(Message.Parley message) {
-    Identity<?> caller = host.identity();
+    Identity<?> caller = Handling.caller(host, greeted, message);
     if (caller == null) {
       return null;
-    }
-    if (!greeted.get()) {
-      return bad("\"" + message.method() + "\" comes after \"" + ParleyMessages.HELLO + "\"");
     }
     String name = ChannelMessages.text(message.message(), "channel");
     ChannelTarget target = channels.target(name);
@@ -259,6 +246,6 @@ final class ChannelControl {
   }
 
   private static ParleyException bad(String message) {
-    return new ParleyException(ErrorCode.BAD_REQUEST, message);
+    return Handling.bad(message);
   }
 }

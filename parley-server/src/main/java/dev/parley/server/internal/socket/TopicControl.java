@@ -45,30 +45,17 @@ final class TopicControl {
 
   /** Acts on a {@code parley.subscribe} or {@code parley.unsubscribe}. */
   void handle(Message.Parley message) {
-    ParleyException refusal;
-    try {
-      refusal = switch (message.method()) {
-        case ParleyMessages.SUBSCRIBE -> subscribe(message);
-        case ParleyMessages.SET -> set(message);
-        default -> unsubscribe(message);
-      };
-    } catch (IllegalArgumentException e) {
-      refusal = new ParleyException(ErrorCode.BAD_REQUEST, e.getMessage());
-    } catch (ParleyException e) {
-      refusal = e;
-    }
-    if (refusal != null) {
-      host.refuse(message.id(), refusal);
-    }
+    Handling.run(host, message, m -> switch (m.method()) {
+          case ParleyMessages.SUBSCRIBE -> subscribe(m);
+          case ParleyMessages.SET -> set(m);
+          default -> unsubscribe(m);
+    });
   }
 
   private @Nullable ParleyException subscribe(Message.Parley message) {
-    Identity<?> caller = host.identity();
+    Identity<?> caller = Handling.caller(host, greeted, message);
     if (caller == null) {
       return null;
-    }
-    if (!greeted.get()) {
-      return bad("\"" + message.method() + "\" comes after \"" + ParleyMessages.HELLO + "\"");
     }
     byte[] id = message.id();
     String key = new String(id, StandardCharsets.UTF_8);
@@ -189,12 +176,9 @@ final class TopicControl {
 
   /** A {@code parley.set} of a client-writable state: answered with its new version. */
   private @Nullable ParleyException set(Message.Parley message) {
-    Identity<?> caller = host.identity();
+    Identity<?> caller = Handling.caller(host, greeted, message);
     if (caller == null) {
       return null;
-    }
-    if (!greeted.get()) {
-      return bad("\"" + message.method() + "\" comes after \"" + ParleyMessages.HELLO + "\"");
     }
     String name = ChannelMessages.text(message.message(), "state");
     if (!(topics.descriptor(name) instanceof State<?, ?> state) || !caller.role().sees(state)) {
@@ -256,6 +240,6 @@ final class TopicControl {
   }
 
   private static ParleyException bad(String message) {
-    return new ParleyException(ErrorCode.BAD_REQUEST, message);
+    return Handling.bad(message);
   }
 }
