@@ -324,12 +324,12 @@ public final class Pipeline {
   }
 
   void deliver(Run run, Answer answer) {
+    changed(run, answer); // first: a query its caller sends next reads a sequence that counts it
     try {
       run.sink.accept(answer);
     } catch (RuntimeException e) {
       Failures.LOG.error("the answer of {} could not be handed over", answer.name(), e);
     }
-    changed(run, answer);
     if (!listeners.isEmpty()) {
       Route route = answer instanceof Answer.Success s ? s.route() : run.route;
       record(answer.name(), route, run.invocation.caller(), run.start,
