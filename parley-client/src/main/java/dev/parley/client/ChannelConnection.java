@@ -16,10 +16,11 @@ public interface ChannelConnection<CM> extends AutoCloseable {
    * Sends {@code message}, which the server checks against the channel's schema and hands to
    * {@code onMessage}; returns at once. A refusal (a message that does not fit, a failing
    * handler) reaches the connection's error listener. Sent while the channel is connecting again,
-   * it waits for the new token; sent on a WebSocket connection that is being lost before the
-   * client noticed, it is lost with it (nothing is acknowledged).
+   * it waits for the new token (at most 256 messages wait); sent on a WebSocket connection that is
+   * being lost before the client noticed, it is lost with it (nothing is acknowledged).
    *
-   * @throws ParleyClientException {@code CLIENT_CLOSED_REQUEST} once the connection is closed
+   * @throws ParleyClientException {@code CLIENT_CLOSED_REQUEST} once the connection is closed;
+   *     {@code SERVICE_UNAVAILABLE} when 256 messages already wait for the channel to connect
    */
   void send(CM message);
 

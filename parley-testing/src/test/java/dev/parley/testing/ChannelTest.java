@@ -3,6 +3,7 @@ package dev.parley.testing;
 import static dev.parley.testing.SubscribeTest.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.parley.ErrorCode;
 import dev.parley.Role;
@@ -215,6 +216,24 @@ class ChannelTest {
       assertThat(lobby.left).containsExactly("general/ada");
     }
     eventually(() -> lobby.left.size() == 2);
+  }
+
+  @Test
+  void atMost256MessagesWaitWhileTheChannelIsDisconnected() throws Exception {
+    try (ParleyClient<Shared> client = ParleyClient.websocket(test.socketUri(), Lobby.CONTRACT,
+        FAST)) {
+      ChannelConnection<Say> room = join(client, GENERAL, "ada", new LinkedBlockingQueue<>());
+      test.close(); // the server goes away: the channel waits to connect again
+      eventually(() -> client.connectionState() != dev.parley.client.ConnectionState.OPEN);
+      for (int i = 0; i < 256; i++) {
+        room.send(new Say("m" + i));
+      }
+
+      assertThat(catchThrowableOfType(ParleyClientException.class,
+          () -> room.send(new Say("one too many"))).code())
+          .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+      assertThat(room.isOpen()).as("the channel stays, its messages waiting").isTrue();
+    }
   }
 
   @Test

@@ -28,7 +28,10 @@ final class ClientChannel<SM> implements ChannelConnection<Object> {
   private final Consumer<? super ParleyClientException> onError;
   private final SerialExecutor delivery = new SerialExecutor();
   final CompletableFuture<ClientChannel<SM>> first = new CompletableFuture<>();
-  private final List<String> waiting = new ArrayList<>();
+  /** The most messages that wait for a token while the channel connects (again): {@value}. */
+  static final int MAX_WAITING = 256;
+
+  private final List<byte[]> waiting = new ArrayList<>();
   @Nullable String id; // of the connect in flight
   @Nullable String token;
   @Nullable Socket sentOn;
@@ -63,9 +66,8 @@ final class ClientChannel<SM> implements ChannelConnection<Object> {
       if (closed) {
         return false;
       }
-      for (String json : waiting) {
-        socket.send(ChannelMessages.send(token,
-            json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      for (byte[] json : waiting) {
+        socket.send(ChannelMessages.send(token, json));
       }
       waiting.clear();
     }
@@ -119,7 +121,12 @@ final class ClientChannel<SM> implements ChannelConnection<Object> {
       }
       Socket on = sentOn;
       if (token == null || on == null || on.isEnded()) {
-        waiting.add(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        if (waiting.size() == MAX_WAITING) {
+          throw new ParleyClientException(ErrorCode.SERVICE_UNAVAILABLE, channel.name()
+              + ": " + MAX_WAITING + " messages already wait for the channel to connect again",
+              0, null);
+        }
+        waiting.add(json);
         return;
       }
       on.send(ChannelMessages.send(token, json));

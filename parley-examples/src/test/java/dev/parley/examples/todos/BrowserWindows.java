@@ -1,5 +1,6 @@
 package dev.parley.examples.todos;
 
+import dev.parley.jetty.JettyTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
@@ -53,6 +55,18 @@ final class BrowserWindows implements AfterEachCallback {
   private record Window(ChromeDriver driver, Path profile) {}
 
   private final List<Window> opened = new ArrayList<>();
+  private @Nullable JettyTransport demo;
+
+  /**
+   * The demo's page, {@code http://127.0.0.1:PORT/}: the demo ({@link TodoDemo}) is started on a
+   * free port at the first call of a test, and stopped after it, once its windows are closed.
+   */
+  String demoPage() {
+    if (demo == null) {
+      demo = TodoDemo.start("127.0.0.1", 0);
+    }
+    return "http://127.0.0.1:" + demo.port() + "/";
+  }
 
   /**
    * Starts {@code count} independent browsers and opens {@code url} in each. They are closed after
@@ -109,6 +123,10 @@ final class BrowserWindows implements AfterEachCallback {
       }
     }
     opened.clear();
+    if (demo != null) {
+      demo.close();
+      demo = null;
+    }
     if (failed != null) {
       throw failed;
     }

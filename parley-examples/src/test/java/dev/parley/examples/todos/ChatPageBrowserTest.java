@@ -3,10 +3,7 @@ package dev.parley.examples.todos;
 import static dev.parley.examples.todos.BrowserWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.jetty.JettyTransport;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -24,23 +21,9 @@ class ChatPageBrowserTest {
 
   @RegisterExtension final BrowserWindows windows = new BrowserWindows();
 
-  JettyTransport demo;
-  String page;
-
-  @BeforeEach
-  void start() {
-    demo = TodoDemo.start("127.0.0.1", 0);
-    page = "http://127.0.0.1:" + demo.port() + "/";
-  }
-
-  @AfterEach
-  void stop() {
-    demo.close();
-  }
-
   @Test
   void twoWindowsInOneRoomChatWithEachOtherAndAnotherRoomHearsNothing() {
-    List<ChromeDriver> abc = windows.open(page, 3);
+    List<ChromeDriver> abc = windows.open(windows.demoPage(), 3);
     join(abc.get(0), "ada", "general");
     join(abc.get(1), "bob", "general");
     join(abc.get(2), "cy", "kitchen");
@@ -61,7 +44,7 @@ class ChatPageBrowserTest {
 
   @Test
   void aBlankNameIsRefusedWithTheServersReason() {
-    ChromeDriver a = windows.open(page);
+    ChromeDriver a = windows.open(windows.demoPage());
     join(a, " ", "general");
     WebElement status = a.findElement(By.id("chat-status"));
     waitFor(a, "the refusal").until(w -> status.getText().startsWith("Could not join"));

@@ -2,10 +2,7 @@ package dev.parley.examples.todos;
 
 import static dev.parley.examples.todos.BrowserWindows.waitFor;
 
-import dev.parley.jetty.JettyTransport;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -22,23 +19,9 @@ class PresenceBrowserTest {
 
   @RegisterExtension final BrowserWindows windows = new BrowserWindows();
 
-  JettyTransport demo;
-  String page;
-
-  @BeforeEach
-  void start() {
-    demo = TodoDemo.start("127.0.0.1", 0);
-    page = "http://127.0.0.1:" + demo.port() + "/";
-  }
-
-  @AfterEach
-  void stop() {
-    demo.close();
-  }
-
   @Test
   void everyWindowShowsHowManyAreOnlineAsTheyComeAndGo() {
-    List<ChromeDriver> ab = windows.open(page, 2);
+    List<ChromeDriver> ab = windows.open(windows.demoPage(), 2);
     for (ChromeDriver w : ab) {
       waitFor(w, "2 online").until(d -> online(d).equals("2 online"));
     }

@@ -3,10 +3,7 @@ package dev.parley.examples.todos;
 import static dev.parley.examples.todos.BrowserWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.jetty.JettyTransport;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -26,23 +23,9 @@ class WebPageBrowserTest {
 
   @RegisterExtension final BrowserWindows windows = new BrowserWindows();
 
-  JettyTransport demo;
-  String page;
-
-  @BeforeEach
-  void start() {
-    demo = TodoDemo.start("127.0.0.1", 0);
-    page = "http://127.0.0.1:" + demo.port() + "/";
-  }
-
-  @AfterEach
-  void stop() {
-    demo.close();
-  }
-
   @Test
   void listsAddsAndDeletesTodosAndShowsValidationErrors() {
-    ChromeDriver browser = windows.open(page);
+    ChromeDriver browser = windows.open(windows.demoPage());
     waitFor(browser, "the two seeded todos").until(w -> texts(w).size() == 2);
     assertThat(texts(browser)).containsExactly("Read the overview", "Try the quickstart");
     assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2 todos");
@@ -74,7 +57,7 @@ class WebPageBrowserTest {
 
   @Test
   void aTodoAddedOrDeletedInOneWindowShowsInAnotherWithoutAReload() {
-    List<ChromeDriver> ab = windows.open(page, 2);
+    List<ChromeDriver> ab = windows.open(windows.demoPage(), 2);
     ChromeDriver a = ab.get(0);
     ChromeDriver b = ab.get(1);
     for (ChromeDriver w : ab) {
