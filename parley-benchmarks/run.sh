@@ -7,6 +7,10 @@
 #   ./parley-benchmarks/run.sh jmh [ARGS]  JMH in-process call benchmark (ARGS go to JMH)
 #   ./parley-benchmarks/run.sh ws          WebSocket fan-out and heap per idle connection, Parley,
 #                                          bare Jetty WebSocket and tRPC (see "ws mode" below)
+#   ./parley-benchmarks/run.sh rtt         round trips on RTT_CONNECTIONS=16 WebSocket connections,
+#                                          one in flight each: query, chat (mutation -> subscription),
+#                                          channel message, client-procedure call; Parley and tRPC
+#                                          (RTT_ROWS="parley trpc"; see lib/rtt-lib.sh)
 #   ./parley-benchmarks/run.sh invalidate  automatic invalidation: LISTENERS=1000 connections watch
 #                                          todos, OTHERS=100 watch users, ROUNDS=30 mutations; from
 #                                          each mutation's answer to every refetched value (p50, p99)
@@ -28,8 +32,9 @@
 #   WS_WINDOW=4    values published and not yet delivered to every subscriber (a closed loop)
 #   WS_THREADS=1   selector threads of the load generator
 #   IDLE_CONNECTIONS=10000     idle sockets opened to measure heap per connection
-#   WS_ROWS="parley parley-window jetty trpc"   parley: Parley with a lock-free feed;
-#                  parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
+#   WS_ROWS="parley parley-topic parley-window jetty trpc"   parley: Parley with a lock-free feed;
+#                  parley-topic: Parley publishing to a topic (parley.subscribe, no handler per
+#                  subscriber); parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
 #                  WebSocket core (BareJettyWsServer, no Parley, one write per subscriber and
 #                  value); trpc: @trpc/server's applyWSSHandler; also jetty-coalesce: the bare
 #                  server fanning out all waiting publications in one write per subscriber
@@ -58,10 +63,13 @@ case "$mode" in
   ws) source "$here/lib/ws-lib.sh"; need_java; build_parley
       ws_row_on trpc && { need_node; build_node; }
       run_ws; exit 0;;
+  rtt) source "$here/lib/ws-lib.sh"; source "$here/lib/rtt-lib.sh"; need_java; build_parley
+      rtt_row_on trpc && { need_node; build_node; }
+      run_rtt; exit 0;;
   invalidate) need_java; build_parley
     exec "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.load.InvalidationLoad;;
-  -h|--help|help) sed -n '2,38p' "$0"; exit 0;;
-  *) echo "usage: $0 [load|jmh [JMH args]|ws|invalidate]" >&2; exit 2;;
+  -h|--help|help) sed -n '2,43p' "$0"; exit 0;;
+  *) echo "usage: $0 [load|jmh [JMH args]|ws|rtt|invalidate]" >&2; exit 2;;
 esac
 
 need_java

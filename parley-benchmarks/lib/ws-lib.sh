@@ -9,7 +9,7 @@ SUBSCRIBERS=${SUBSCRIBERS:-"1000 10000"}
 WS_WINDOW=${WS_WINDOW:-4}
 WS_THREADS=${WS_THREADS:-1}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
-WS_ROWS=${WS_ROWS:-"parley parley-window jetty trpc"}
+WS_ROWS=${WS_ROWS:-"parley parley-topic parley-window jetty trpc"}
 
 ws_row_on() { [[ " $WS_ROWS " == *" $1 "* ]]; }
 
@@ -31,7 +31,7 @@ ws_row() { # ws_row LABEL NAME CMD... : the fan-out at every size, then heap per
   for n in $SUBSCRIBERS; do
     f="$out/$name-fanout-$n.txt"
     fanout_load fanout --port "$srv_port" --subscribers "$n" --warmup "$WARMUP" --duration "$DURATION" \
-      --window "$WS_WINDOW" --threads "$WS_THREADS" --pid "$srv_pid" > "$f" 2>&1 || true
+      --window "$WS_WINDOW" --threads "$WS_THREADS" --kind "${WS_KIND:-subscription}" --pid "$srv_pid" > "$f" 2>&1 || true
     local note; note=$({ grep '^fanout-load:' "$f" || true; } | head -2 | sed 's/^fanout-load: //' | paste -sd ';' -)
     [ "$(kv undelivered "$f")" != "0" ] && note="${note:+$note; }undelivered values: $(kv undelivered "$f")"
     [ "$(kv strays "$f")" != "0" ] && note="${note:+$note; }values received twice: $(kv strays "$f")"
@@ -50,6 +50,7 @@ run_ws() {
   : > "$out/fanout.tsv"; : > "$out/idle.tsv"
   echo "bench: WebSocket fan-out to $SUBSCRIBERS subscribers, $WS_WINDOW values in flight, warm-up ${WARMUP}s, measured ${DURATION}s; raw output in $out"
   ws_row_on parley && ws_row "Parley (feed)" parley "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ feed
+  ws_row_on parley-topic && WS_KIND=topic ws_row "Parley (topic)" parley-topic "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ topic
   ws_row_on parley-window && ws_row "Parley (ReplayWindow)" parley-window "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ window
   ws_row_on jetty && ws_row "bare Jetty 12 WebSocket" jetty "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@
   ws_row_on jetty-coalesce && ws_row "bare Jetty 12 WebSocket, coalescing" jetty-coalesce "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@ coalesce
@@ -76,12 +77,15 @@ print_ws_table() {
         split(l, a, "\t"); printf "| %s | %s | %s | %s | %s | %s |\n", a[1], fmt(a[2]), a[3], a[4], a[5], a[6]
         heap[a[1]] = a[3]
       }
+      pt = key["Parley (topic)|10000"]
       p = key["Parley (feed)|10000"]; t = key["tRPC v11 applyWSSHandler|10000"]; pw = key["Parley (ReplayWindow)|10000"]; j = key["bare Jetty 12 WebSocket|10000"]
       jc = key["bare Jetty 12 WebSocket, coalescing|10000"]
       print ""
       print "| target | measured | target | result |"
       print "| --- | ---: | ---: | --- |"
       if (p) printf "| Parley fan-out to 10,000 subscribers (values/s) | %s | >= 1,000,000 | %s |\n", fmt(int(r[p,3])), (r[p,3] >= 1000000 ? "PASS" : "FAIL")
+      if (pt) printf "| Parley topic message to 10,000 subscribers (values/s) | %s | (issue 15: against tRPC) | - |\n", fmt(int(r[pt,3]))
+      if (pt && t && r[t,3] > 0) printf "| Parley topic / tRPC subscription fan-out at 10,000 subscribers | %.2fx | (no target) | - |\n", r[pt,3] / r[t,3]
       if (pw) printf "| Parley fan-out to 10,000 through ReplayWindow (values/s) | %s | >= 1,000,000 | %s |\n", fmt(int(r[pw,3])), (r[pw,3] >= 1000000 ? "PASS" : "FAIL")
       if (j) printf "| bare Jetty 12 WebSocket fan-out to 10,000 subscribers (values/s) | %s | (reference) | - |\n", fmt(int(r[j,3]))
       if (jc) printf "| bare Jetty 12 WebSocket, coalescing, fan-out to 10,000 subscribers (values/s) | %s | (reference) | - |\n", fmt(int(r[jc,3]))

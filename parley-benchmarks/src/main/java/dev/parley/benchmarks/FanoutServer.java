@@ -1,5 +1,7 @@
 package dev.parley.benchmarks;
 
+import dev.parley.ErrorCode;
+import dev.parley.ParleyException;
 import dev.parley.jetty.JettyTransport;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ReplayWindow;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ws://127.0.0.1:PORT/}. Each {@code fanout} handler follows one feed and {@code publish} appends
  * to it: a {@link ReplayWindow}, the library piece a Parley application fans out with ({@code
  * window}), or the benchmark's {@link Feed}, which wakes each follower without a shared lock
- * ({@code feed}), so that the transport's own cost shows.
+ * ({@code feed}), so that the transport's own cost shows; or {@code publish} publishes to the topic
+ * {@code stamps} ({@code topic}): one encoding per value and no handler thread per subscriber.
  *
  * <p>Options differ from the defaults only where the load would trip a limit meant for strangers:
  * the load generator's one publishing connection sends up to {@value #FRAMES_PER_SECOND} messages a
@@ -33,14 +36,26 @@ public final class FanoutServer {
   /**
    * A server of {@link FanoutContract}, not yet serving.
    *
-   * @param useWindow whether to fan out through a {@link ReplayWindow}, else through a {@link Feed}
+   * @param mode {@code feed}, {@code window} or {@code topic}
    */
-  public static ParleyServer<?> create(boolean useWindow) {
+  public static ParleyServer<?> create(String mode) {
     ParleyServer<?> server = ParleyServer.builder(FanoutContract.CONTRACT)
         .options(ServerOptions.builder().socketFramesPerSecond(FRAMES_PER_SECOND).build())
         .build();
     AtomicInteger followers = new AtomicInteger();
-    if (useWindow) {
+    if (mode.equals("topic")) {
+      server.topic(FanoutContract.STAMPS).onSubscribe((ctx, params) -> {
+        followers.incrementAndGet();
+        return params;
+      });
+      server.implement(FanoutContract.FANOUT, (ctx, in, sink) -> {
+        throw new ParleyException(ErrorCode.METHOD_NOT_SUPPORTED, "this server fans out by topic");
+      });
+      server.implement(FanoutContract.PUBLISH, (ctx, in) -> {
+        server.publish(FanoutContract.STAMPS, null, in);
+        return null;
+      });
+    } else if (mode.equals("window")) {
       ReplayWindow<Stamp> window = new ReplayWindow<>(WINDOW);
       AtomicLong seq = new AtomicLong();
       server.implement(FanoutContract.FANOUT, (ctx, in, sink) -> {
@@ -92,12 +107,15 @@ public final class FanoutServer {
   /**
    * Serves until the process is stopped.
    *
-   * @param args the port (default 8083), then {@code feed} (default) or {@code window}
+   * @param args the port (default 8083), then {@code feed} (default), {@code window} or {@code topic}
    */
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8083;
-    boolean useWindow = args.length > 1 && args[1].equals("window");
-    JettyTransport transport = JettyTransport.builder(create(useWindow)).host("127.0.0.1").port(port)
+    String mode = args.length > 1 ? args[1] : "feed";
+    if (!mode.equals("feed") && !mode.equals("window") && !mode.equals("topic")) {
+      throw new IllegalArgumentException("mode: " + mode + " (expected: feed, window or topic)");
+    }
+    JettyTransport transport = JettyTransport.builder(create(mode)).host("127.0.0.1").port(port)
         .basePath("/").maxConnections(MAX_CONNECTIONS).start();
     Runtime.getRuntime().addShutdownHook(new Thread(transport::close));
     System.out.println("Parley fan-out listening on ws://127.0.0.1:" + transport.port() + "/");

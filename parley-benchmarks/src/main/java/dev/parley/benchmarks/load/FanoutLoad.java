@@ -21,8 +21,10 @@ import java.util.function.BooleanSupplier;
  * both) and prints {@code key=value} lines.
  *
  * <pre>
- * fanout --port P --subscribers N [--warmup 10] [--duration 10] [--window 16] [--threads 1] --pid SERVER_PID
- *   N connections each subscribe to "fanout"; a control connection publishes stamps through the
+ * fanout --port P --subscribers N [--warmup 10] [--duration 10] [--window 16] [--threads 1]
+ *        [--kind subscription|topic] --pid SERVER_PID
+ *   N connections each subscribe to "fanout" (kind topic: say parley.hello and subscribe to the
+ *   topic "stamps", Parley's server only); a control connection publishes stamps through the
  *   "publish" mutation, keeping at most WINDOW values in flight (a value is done when all N
  *   subscribers received it). Reports values delivered a second, the latency from publication to
  *   each delivery (p50, p99, max), and the CPU of the server, of this tool and of the rest.
@@ -55,7 +57,8 @@ public final class FanoutLoad {
           Integer.parseInt(a.getOrDefault("warmup", "10")),
           Integer.parseInt(a.getOrDefault("duration", "10")),
           Integer.parseInt(a.getOrDefault("window", "16")),
-          Integer.parseInt(a.getOrDefault("threads", "1")));
+          Integer.parseInt(a.getOrDefault("threads", "1")),
+          kind(a.getOrDefault("kind", "subscription")));
       case "idle" -> idle(address, path, http, pid, Integer.parseInt(a.get("connections")));
       default -> throw new IllegalArgumentException("mode: " + argv[0] + " (expected: fanout, idle)");
     };
@@ -63,9 +66,10 @@ public final class FanoutLoad {
   }
 
   private static boolean fanout(InetSocketAddress address, String path, URI http, long pid,
-      int subscribers, int warmup, int duration, int window, int threads) throws Exception {
+      int subscribers, int warmup, int duration, int window, int threads, boolean topic)
+      throws Exception {
     Deliveries deliveries = new Deliveries(subscribers, window);
-    List<Reactor> reactors = start(address, path, subscribers, threads, deliveries, true);
+    List<Reactor> reactors = start(address, path, subscribers, threads, deliveries, true, topic);
     try {
       if (!await("all subscribed", 120, () -> sum(reactors, r -> r.started.get()) >= subscribers
           && reactors.get(0).controlOpen(), reactors)) {
@@ -118,7 +122,8 @@ public final class FanoutLoad {
       int connections) throws Exception {
     long heap0 = query(http, "heap");
     long rss0 = Procfs.rssKib(pid);
-    List<Reactor> reactors = start(address, path, connections, 1, new Deliveries(1, 1), false);
+    List<Reactor> reactors = start(address, path, connections, 1, new Deliveries(1, 1), false,
+        false);
     try {
       if (!await("all open", 120, () -> sum(reactors, r -> r.open.get()) >= connections, reactors)) {
         return false;
@@ -140,11 +145,12 @@ public final class FanoutLoad {
   }
 
   private static List<Reactor> start(InetSocketAddress address, String path, int connections,
-      int threads, Deliveries deliveries, boolean subscribe) throws IOException {
+      int threads, Deliveries deliveries, boolean subscribe, boolean topic) throws IOException {
     List<Reactor> reactors = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       int share = connections / threads + (i < connections % threads ? 1 : 0);
-      reactors.add(new Reactor(address, path, share, deliveries, subscribe, subscribe && i == 0));
+      reactors.add(new Reactor(address, path, share, deliveries, subscribe, topic,
+          subscribe && i == 0));
     }
     Reactor publisher = reactors.get(0);
     for (Reactor r : reactors) {
@@ -152,6 +158,15 @@ public final class FanoutLoad {
       Thread.ofPlatform().name("reactor").daemon().start(r);
     }
     return reactors;
+  }
+
+  /** Whether {@code kind} names topic subscriptions. */
+  private static boolean kind(String kind) {
+    return switch (kind) {
+      case "subscription" -> false;
+      case "topic" -> true;
+      default -> throw new IllegalArgumentException("kind: " + kind + " (expected: subscription, topic)");
+    };
   }
 
   private static boolean await(String what, int seconds, BooleanSupplier done, List<Reactor> reactors)
@@ -203,28 +218,8 @@ public final class FanoutLoad {
     }
   }
 
-  private static void print(String key, double value) {
+  static void print(String key, double value) {
     System.out.println(key + "=" + (value == Math.rint(value) && Math.abs(value) < 1e15
         ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value)));
-  }
-
-  /** The CPU used by the server, this process and the rest of the machine over a window. */
-  private record Cpu(long pid, long t0, long server0, long load0, long busy0) {
-    static Cpu begin(long pid) {
-      return new Cpu(pid, System.nanoTime(), Procfs.cpuTicks(pid),
-          Procfs.cpuTicks(ProcessHandle.current().pid()), Procfs.busyTicks());
-    }
-
-    Window end() {
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      double server = (Procfs.cpuTicks(pid) - server0) / Procfs.TICKS_PER_SECOND;
-      double load = (Procfs.cpuTicks(ProcessHandle.current().pid()) - load0) / Procfs.TICKS_PER_SECOND;
-      double busy = (Procfs.busyTicks() - busy0) / Procfs.TICKS_PER_SECOND;
-      return new Window(seconds, server / seconds, load / seconds,
-          Math.max(0, busy - server - load) / seconds);
-    }
-
-    /** Cores used on average over {@code seconds}. */
-    record Window(double seconds, double server, double load, double other) {}
   }
 }

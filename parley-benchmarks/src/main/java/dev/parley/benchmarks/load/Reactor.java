@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One selector thread holding a share of the WebSocket connections: opens them (at most {@value
- * #PENDING} handshakes at a time), subscribes each to {@code fanout} when asked, reads every frame,
+ * #PENDING} handshakes at a time), subscribes each to {@code fanout} when asked (or, as a Parley
+ * client, says {@code parley.hello} and subscribes to the topic {@code stamps}), reads every frame,
  * answers pings, and reports each value received to {@link Deliveries}. The publishing reactor also
  * holds the control connection, on which it publishes as the window allows.
  */
@@ -24,6 +25,8 @@ final class Reactor implements Runnable {
   static final int PENDING = 128;
   private static final byte[] STAMP = "\"t\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] STARTED = "\"started\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SUBSCRIBED =
+      "\"parley.subscribed\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
   private final InetSocketAddress address;
@@ -31,6 +34,7 @@ final class Reactor implements Runnable {
   private final String path;
   private final Deliveries deliveries;
   private final boolean subscribe;
+  private final boolean topic;
   private final boolean publisher;
   private final Selector selector;
   private final ByteBuffer in = ByteBuffer.allocateDirect(1 << 20);
@@ -52,13 +56,14 @@ final class Reactor implements Runnable {
   private long publishId;
 
   Reactor(InetSocketAddress address, String path, int connections, Deliveries deliveries,
-      boolean subscribe, boolean publisher) throws IOException {
+      boolean subscribe, boolean topic, boolean publisher) throws IOException {
     this.address = address;
     this.host = address.getHostString();
     this.path = path;
     this.toOpen = connections;
     this.deliveries = deliveries;
     this.subscribe = subscribe;
+    this.topic = topic;
     this.publisher = publisher;
     this.selector = Selector.open();
   }
@@ -163,17 +168,14 @@ final class Reactor implements Runnable {
 
   /** Reads the upgrade response; false when it is incomplete or refused. */
   private boolean handshake(Conn c, SelectionKey key) throws IOException {
-    int end = indexOf(in, in.position(), in.limit(), "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    if (end < 0) {
+    Boolean upgraded = Frames.upgraded(in);
+    if (upgraded == null) {
       keep(c);
       return false;
     }
-    byte[] head = new byte[Math.min(12, end)];
-    in.get(in.position(), head);
-    in.position(end + 4);
-    if (!new String(head, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101")) {
+    if (!upgraded) {
       failed.incrementAndGet();
-      problem("upgrade refused: " + new String(head, StandardCharsets.US_ASCII));
+      problem("upgrade refused");
       drop(c, key);
       return false;
     }
@@ -181,7 +183,10 @@ final class Reactor implements Runnable {
     c.state = Conn.OPEN;
     if (!c.control) {
       open.incrementAndGet();
-      if (subscribe) {
+      if (subscribe && topic) {
+        write(c, Frames.text("{\"method\":\"parley.hello\",\"params\":{\"version\":1}}"));
+        write(c, Frames.text("{\"id\":1,\"method\":\"parley.subscribe\",\"params\":{\"topic\":\"stamps\"}}"));
+      } else if (subscribe) {
         write(c, Frames.subscribe(1, "fanout"));
       }
     }
@@ -189,31 +194,10 @@ final class Reactor implements Runnable {
   }
 
   private void frames(Conn c, SelectionKey key) throws IOException {
-    while (in.remaining() >= 2) {
-      int at = in.position();
-      int b0 = in.get(at) & 0xff;
-      int b1 = in.get(at + 1) & 0x7f;
-      int header = 2;
-      long length = b1;
-      if (b1 == 126) {
-        header = 4;
-        if (in.remaining() < header) {
-          break;
-        }
-        length = in.getShort(at + 2) & 0xffff;
-      } else if (b1 == 127) {
-        header = 10;
-        if (in.remaining() < header) {
-          break;
-        }
-        length = in.getLong(at + 2);
-      }
-      if (in.remaining() < header + length) {
-        break;
-      }
-      int from = at + header;
-      int to = (int) (from + length);
-      switch (b0 & 0x0f) {
+    for (Frames.Frame f; (f = Frames.next(in)) != null; in.position(f.to())) {
+      int from = f.from();
+      int to = f.to();
+      switch (f.opcode()) {
         case Frames.TEXT -> text(c, from, to);
         case Frames.PING -> {
           byte[] payload = new byte[to - from];
@@ -228,7 +212,6 @@ final class Reactor implements Runnable {
         }
         default -> { } // pongs; no fragmented messages are expected
       }
-      in.position(to);
     }
     keep(c);
   }
@@ -237,16 +220,8 @@ final class Reactor implements Runnable {
     if (c.control) {
       return; // answers to publish
     }
-    int stamp = lastIndexOf(in, from, to, STAMP);
-    if (stamp >= 0) {
-      long t = 0;
-      for (int i = stamp + STAMP.length; i < to; i++) {
-        int d = in.get(i) - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
-        t = t * 10 + d;
-      }
+    long t = Frames.numberAfter(in, from, to, STAMP);
+    if (t >= 0) {
       long now = System.nanoTime();
       received++;
       if (deliveries.measuring) {
@@ -255,9 +230,10 @@ final class Reactor implements Runnable {
       if (deliveries.delivered(t) && !publisher) {
         publisherWakeup.run();
       }
-    } else if (indexOf(in, from, to, STARTED) >= 0) {
+    } else if (Frames.indexOf(in, from, to, STARTED) >= 0
+        || Frames.indexOf(in, from, to, SUBSCRIBED) >= 0) {
       started.incrementAndGet();
-    } else if (indexOf(in, from, to, ERROR) >= 0) {
+    } else if (Frames.indexOf(in, from, to, ERROR) >= 0) {
       errors.incrementAndGet();
       byte[] body = new byte[Math.min(200, to - from)];
       in.get(from, body);
@@ -300,32 +276,6 @@ final class Reactor implements Runnable {
     if (firstProblem == null) {
       firstProblem = what;
     }
-  }
-
-  private static int indexOf(ByteBuffer b, int from, int to, byte[] pattern) {
-    outer:
-    for (int i = from; i <= to - pattern.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (b.get(i + j) != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  private static int lastIndexOf(ByteBuffer b, int from, int to, byte[] pattern) {
-    outer:
-    for (int i = to - pattern.length; i >= from; i--) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (b.get(i + j) != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   /** One connection's state, touched by its reactor's thread only. */
