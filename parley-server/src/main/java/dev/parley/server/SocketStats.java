@@ -9,5 +9,8 @@ package dev.parley.server;
  *     included
  * @param peakQueuedBytes the most bytes any one connection's queue has held since the server
  *     started; at most {@link ServerOptions#socketQueueBytes()}, unless a single message was larger
+ * @param topicParamsKept the params of all topics whose latest messages are kept now for clients to
+ *     resume (see {@link TopicImplementation#replay(int, int)})
  */
-public record SocketStats(int open, long queuedBytes, long peakQueuedBytes) {}
+public record SocketStats(int open, long queuedBytes, long peakQueuedBytes,
+    int topicParamsKept) {}

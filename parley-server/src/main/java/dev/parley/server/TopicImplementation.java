@@ -24,6 +24,10 @@ import java.util.Objects;
 public final class TopicImplementation<P> {
   private volatile OnSubscribe<P> onSubscribe = (caller, params) -> params;
   private volatile int replay;
+  private volatile int replayParams = DEFAULT_REPLAY_PARAMS;
+
+  /** The default of how many params at once a topic keeps messages of: {@value}. */
+  public static final int DEFAULT_REPLAY_PARAMS = 1000;
 
   TopicImplementation() {}
 
@@ -42,15 +46,36 @@ public final class TopicImplementation<P> {
   /**
    * Keeps the latest {@code messages} of each params, each with an event id (1, 2 … per params),
    * so that a client that subscribes again with its last event id gets those it missed, then the
-   * live ones. Default 0: nothing kept, and messages carry no event id.
+   * live ones; of at most {@value #DEFAULT_REPLAY_PARAMS} params at once (see {@link #replay(int,
+   * int)}). Default 0: nothing kept, and messages carry no event id.
    *
    * @throws IllegalArgumentException when negative
    */
   public TopicImplementation<P> replay(int messages) {
+    return replay(messages, DEFAULT_REPLAY_PARAMS);
+  }
+
+  /**
+   * Keeps the latest {@code messages} of each params, as {@link #replay(int)} does, of at most
+   * {@code params} params at once, so that a topic published under ever new params (a room per
+   * game, a feed per user) does not grow the server's memory without bound. Past that, the params
+   * published to least recently that nobody subscribes to now lose what they kept; params with a
+   * subscriber keep theirs (subscriptions are bounded per connection). A client that resumes
+   * params that lost theirs gets all that is kept by then, and event ids never go back: the next
+   * messages of those params count on from the highest id the server dropped.
+   *
+   * @throws IllegalArgumentException when {@code messages} is negative or {@code params} is not
+   *     positive
+   */
+  public TopicImplementation<P> replay(int messages, int params) {
     if (messages < 0) {
       throw new IllegalArgumentException("replay: " + messages + " (expected: >= 0, 0 for none)");
     }
+    if (params < 1) {
+      throw new IllegalArgumentException("replay params: " + params + " (expected: >= 1)");
+    }
     this.replay = messages;
+    this.replayParams = params;
     return this;
   }
 
@@ -60,6 +85,10 @@ public final class TopicImplementation<P> {
 
   int replaySize() {
     return replay;
+  }
+
+  int replayParams() {
+    return replayParams;
   }
 
   /** Runs when a client subscribes. */

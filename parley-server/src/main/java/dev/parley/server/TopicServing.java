@@ -23,6 +23,11 @@ final class TopicServing {
       public int replay() {
         return impl.replaySize();
       }
+
+      @Override
+      public int replayParams() {
+        return impl.replayParams();
+      }
     });
     return impl;
   }

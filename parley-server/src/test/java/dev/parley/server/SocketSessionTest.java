@@ -39,7 +39,7 @@ class SocketSessionTest {
         && System.nanoTime() < until) {
       Thread.sleep(10);
     }
-    assertThat(server.socketStats()).isEqualTo(new SocketStats(0, 0, stats.peakQueuedBytes()));
+    assertThat(server.socketStats()).isEqualTo(new SocketStats(0, 0, stats.peakQueuedBytes(), 0));
   }
 
   @Test

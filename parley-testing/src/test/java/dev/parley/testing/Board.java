@@ -47,7 +47,7 @@ final class Board {
           }
           return room.roomId().startsWith("lobby-") ? new RoomId("lobby") : room;
         })
-        .replay(10);
+        .replay(10, 3);
     return server;
   }
 }

@@ -178,6 +178,35 @@ class TopicTest {
   }
 
   @Test
+  void paramsNobodyListensToLoseTheirKeptMessagesPastTheLimitAndTheirIdsNeverGoBack()
+      throws Exception {
+    BlockingQueue<Note> general = new LinkedBlockingQueue<>();
+    TopicSubscription listened = client().subscribe(Board.NEWS, GENERAL, general::add,
+        errors::add);
+    server().publish(Board.NEWS, GENERAL, new Note("g1"));
+    assertThat(next(general)).isEqualTo(new Note("g1"));
+    for (int i = 1; i <= 5; i++) { // news keeps 10 messages of at most 3 rooms
+      server().publish(Board.NEWS, new RoomId("r" + i), new Note("x"));
+      assertThat(server().socketStats().topicParamsKept()).isEqualTo(Math.min(i + 1, 3));
+    }
+
+    // general was published to least recently, but it has a subscriber: it kept its messages
+    server().publish(Board.NEWS, GENERAL, new Note("g2"));
+    assertThat(next(general)).isEqualTo(new Note("g2"));
+    assertThat(listened.lastEventId()).hasValue("2");
+
+    // r1 lost its one message (id 1): its next one is not numbered 1 again
+    BlockingQueue<Note> r1 = new LinkedBlockingQueue<>();
+    TopicSubscription again = client().subscribe(Board.NEWS, new RoomId("r1"), r1::add,
+        errors::add);
+    server().publish(Board.NEWS, new RoomId("r1"), new Note("y"));
+    assertThat(next(r1)).isEqualTo(new Note("y"));
+    assertThat(again.lastEventId()).hasValue("2");
+    assertThat(server().socketStats().topicParamsKept()).isEqualTo(3);
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
   void aSlowSubscriberIsCutOffWhileTheOthersGetEverything() throws Exception {
     test.close();
     test = ParleyTest.http(Board.server(ServerOptions.builder().socketQueueBytes(16 * 1024)

@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One topic's messages for one params: its subscribers and, when the topic keeps some, its latest
- * messages, each with an event id (1, 2 … per params). A subscriber joins and gets what it missed
- * under the same lock that a publication takes, so it misses nothing and gets nothing twice.
- * Thread-safe.
+ * messages, each with an event id (1, 2 … per params, counted on from where an evicted feed of the
+ * server ended, so that an id never goes back). A subscriber joins and gets what it missed under
+ * the same lock that a publication takes, so it misses nothing and gets nothing twice.
+ *
+ * <p>A feed taken off its server's map ({@link #detach}) takes nobody in and publishes nothing
+ * any more: whoever still held it gets it again from the map, a new one. Thread-safe.
  */
 final class Feed {
   /** A kept message: its event id and its frame's tail ({@link TopicMessages#tail}). */
@@ -22,29 +25,63 @@ final class Feed {
   private final Set<TopicMember> members = new LinkedHashSet<>();
   private final ArrayDeque<Kept> kept = new ArrayDeque<>();
   private long last;
+  private boolean detached;
 
-  Feed(String key) {
+  /** A feed of {@code key} whose first event id is {@code after + 1}. */
+  Feed(String key, long after) {
     this.key = key;
+    this.last = after;
+  }
+
+  /** How a {@link #join} went. */
+  enum Joined {
+    /** The member is in. */
+    JOINED,
+    /** {@code send} refused a message: the member is not in. */
+    REFUSED,
+    /** The feed was detached: join the server's current feed of the key instead. */
+    DETACHED
   }
 
   /**
    * Adds {@code member}, then hands it (through {@code send}, still under the lock) the kept
    * messages after {@code after} (every kept one when {@code after} is null or older than the
-   * oldest kept); false when {@code send} refused one (the member is not added).
+   * oldest kept).
    */
-  synchronized boolean join(TopicMember member, @Nullable Long after, Sender send) {
+  synchronized Joined join(TopicMember member, @Nullable Long after, Sender send) {
+    if (detached) {
+      return Joined.DETACHED;
+    }
     if (!send.send(member, null)) {
-      return false;
+      return Joined.REFUSED;
     }
     if (after != null) {
       for (Kept k : kept) {
         if (k.eventId > after && !send.send(member, k.tail)) {
-          return false;
+          return Joined.REFUSED;
         }
       }
     }
     members.add(member);
+    return Joined.JOINED;
+  }
+
+  /**
+   * Detaches the feed when nobody is subscribed and, unless {@code dropKept}, nothing is kept;
+   * its kept messages are dropped. Returns whether it did.
+   */
+  synchronized boolean detach(boolean dropKept) {
+    if (!members.isEmpty() || (!dropKept && !kept.isEmpty())) {
+      return false;
+    }
+    detached = true;
+    kept.clear();
     return true;
+  }
+
+  /** Whether it was {@linkplain #detach detached}. */
+  synchronized boolean isDetached() {
+    return detached;
   }
 
   /** The event id of the last message published; 0 before the first. */
@@ -56,15 +93,15 @@ final class Feed {
     members.remove(member);
   }
 
-  synchronized boolean isIdle() {
-    return members.isEmpty() && kept.isEmpty();
-  }
-
   /**
    * Publishes {@code json}: keeps it (when {@code window > 0}, with the next event id) and returns
-   * the tail every subscriber's frame ends with, with the subscribers to send it to.
+   * the tail every subscriber's frame ends with, with the subscribers to send it to; null when the
+   * feed was detached (publish to the server's current feed of the key instead).
    */
-  synchronized Publication publish(byte[] json, int window) {
+  synchronized @Nullable Publication publish(byte[] json, int window) {
+    if (detached) {
+      return null;
+    }
     byte[] tail;
     if (window > 0) {
       long id = ++last;

@@ -168,7 +168,7 @@ public final class Sockets implements Outbox.Meter {
 
   /** The connections now. */
   public SocketStats stats() {
-    return new SocketStats(open.size(), queued.get(), peak.get());
+    return new SocketStats(open.size(), queued.get(), peak.get(), topics.keptParams());
   }
 
   @Override

@@ -120,20 +120,25 @@ final class TopicControl {
       host.refuse(id, Failures.of(e, topic.name()));
       return;
     }
-    Feed feed = topics.feed(topics.key(topic, params));
-    TopicMember member = new TopicMember(id, topic.name(), feed,
-        topics.encodeParams(topic, params), this);
-    synchronized (this) {
-      pending.remove(key);
-      if (closed) {
-        topics.idle(feed);
-        return;
+    String feedKey = topics.key(topic, params);
+    byte[] narrowed = topics.encodeParams(topic, params);
+    Feed.Joined joined;
+    Feed feed;
+    do {
+      feed = topics.feed(feedKey);
+      TopicMember member = new TopicMember(id, topic.name(), feed, narrowed, this);
+      synchronized (this) {
+        pending.remove(key);
+        if (closed) {
+          topics.idle(feed);
+          return;
+        }
+        members.put(key, member);
       }
-      members.put(key, member);
-    }
-    boolean joined = feed.join(member, after, (m, tail) -> host.offer(tail == null
-        ? TopicMessages.subscribed(m.id, m.params) : TopicMessages.publish(m.id, tail)));
-    if (!joined) {
+      joined = feed.join(member, after, (m, tail) -> host.offer(tail == null
+          ? TopicMessages.subscribed(m.id, m.params) : TopicMessages.publish(m.id, tail)));
+    } while (joined == Feed.Joined.DETACHED);
+    if (joined == Feed.Joined.REFUSED) {
       synchronized (this) {
         members.remove(key);
       }
@@ -159,13 +164,17 @@ final class TopicControl {
             + " topic subscriptions on this connection");
       }
     }
-    Feed feed = topics.feed(Topics.stateKey(name));
-    TopicMember member = new TopicMember(message.id(), name, feed, NULL, this);
-    synchronized (this) {
-      members.put(key, member);
-    }
-    if (!feed.join(member, 0L, (m, tail) -> host.offer(tail == null
-        ? TopicMessages.subscribed(m.id, m.params) : TopicMessages.publish(m.id, tail)))) {
+    Feed.Joined joined;
+    do {
+      Feed feed = topics.feed(Topics.stateKey(name));
+      TopicMember member = new TopicMember(message.id(), name, feed, NULL, this);
+      synchronized (this) {
+        members.put(key, member);
+      }
+      joined = feed.join(member, 0L, (m, tail) -> host.offer(tail == null
+          ? TopicMessages.subscribed(m.id, m.params) : TopicMessages.publish(m.id, tail)));
+    } while (joined == Feed.Joined.DETACHED);
+    if (joined == Feed.Joined.REFUSED) {
       synchronized (this) {
         members.remove(key);
       }

@@ -11,6 +11,11 @@ public interface TopicTarget {
   /** How many of the latest messages of each params are kept; 0 for none. */
   int replay();
 
+  /** Of how many params at most messages are kept at once (see {@code TopicImplementation}). */
+  default int replayParams() {
+    return Integer.MAX_VALUE;
+  }
+
   /** The default: every subscriber gets its params, nothing is kept. */
   TopicTarget OPEN = new TopicTarget() {
     @Override

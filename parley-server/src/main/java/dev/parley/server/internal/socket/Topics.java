@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import dev.parley.internal.json.JsonCodec;
 import dev.parley.internal.wire.TopicMessages;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,10 @@ public final class Topics {
   private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
   private final AtomicLong published = new AtomicLong();
   private final Map<String, Object> states = new ConcurrentHashMap<>();
+  /** Per topic with a window: its feeds that keep messages, least recently published first. */
+  private final Map<String, LinkedHashMap<String, Feed>> keeping = new ConcurrentHashMap<>();
+  /** The highest event id of every feed evicted so far: a new feed counts on from here. */
+  private final AtomicLong evictedIds = new AtomicLong();
 
   Topics(Contract contract, JsonCodec codec) {
     this.contract = contract;
@@ -67,14 +72,23 @@ public final class Topics {
       throw new IllegalArgumentException(topic + ": the message does not fit its schema: "
           + issues);
     }
-    int window = target(topic.name()).replay();
+    TopicTarget target = target(topic.name());
+    int window = target.replay();
     String key = key(topic, params);
-    Feed feed = window > 0 ? feeds.computeIfAbsent(key, Feed::new) : feeds.get(key);
-    if (feed == null) {
-      return 0;
-    }
-    Feed.Publication p = feed.publish(codec.encode(topic.message().type(), message), window);
+    byte[] json = codec.encode(topic.message().type(), message);
+    Feed.Publication p;
+    Feed feed;
+    do {
+      feed = window > 0 ? feed(key) : feeds.get(key);
+      if (feed == null) {
+        return 0;
+      }
+      p = feed.publish(json, window);
+    } while (p == null);
     published.incrementAndGet();
+    if (window > 0) {
+      kept(topic.name(), feed, target.replayParams());
+    }
     int n = 0;
     for (TopicMember m : p.to()) {
       if (m.holder.deliver(TopicMessages.publish(m.id, p.tail()))) {
@@ -102,28 +116,31 @@ public final class Topics {
   @SuppressWarnings("unchecked")
   public long updateState(State<?, ?> state, UnaryOperator<@Nullable Object> change) {
     check(state);
-    Feed feed = feed(stateKey(state.name()));
-    Feed.Publication p;
-    long version;
-    synchronized (feed) {
-      Object value = change.apply(states.get(state.name()));
-      List<Issue> issues = ((Schema<Object>) state.value()).validate(value);
-      if (!issues.isEmpty()) {
-        throw new IllegalArgumentException(state + ": the value does not fit its schema: "
-            + issues);
-      }
-      p = feed.publish(codec.encode(state.value().type(), value), 1);
-      version = feed.lastId();
-      if (value == null) {
-        states.remove(state.name());
-      } else {
-        states.put(state.name(), value);
-      }
-      for (TopicMember m : p.to()) {
-        m.holder.deliver(TopicMessages.publish(m.id, p.tail()));
+    while (true) {
+      Feed feed = feed(stateKey(state.name()));
+      synchronized (feed) {
+        if (feed.isDetached()) {
+          continue; // left idle before any value was set: take the map's current one
+        }
+        Object value = change.apply(states.get(state.name()));
+        List<Issue> issues = ((Schema<Object>) state.value()).validate(value);
+        if (!issues.isEmpty()) {
+          throw new IllegalArgumentException(state + ": the value does not fit its schema: "
+              + issues);
+        }
+        Feed.Publication p = Objects.requireNonNull(
+            feed.publish(codec.encode(state.value().type(), value), 1));
+        if (value == null) {
+          states.remove(state.name());
+        } else {
+          states.put(state.name(), value);
+        }
+        for (TopicMember m : p.to()) {
+          m.holder.deliver(TopicMessages.publish(m.id, p.tail()));
+        }
+        return feed.lastId();
       }
     }
-    return version;
   }
 
   /** The key of a state's feed: names have no {@code :}, so it is never a topic's. */
@@ -143,13 +160,52 @@ public final class Topics {
     return codec;
   }
 
+  /** The current feed of {@code key}, made when there is none. */
   Feed feed(String key) {
-    return feeds.computeIfAbsent(key, Feed::new);
+    return feeds.computeIfAbsent(key, k -> new Feed(k, evictedIds.get()));
   }
 
   /** Forgets {@code feed} once it has neither subscribers nor kept messages. */
   void idle(Feed feed) {
-    feeds.computeIfPresent(feed.key, (k, f) -> f == feed && f.isIdle() ? null : f);
+    feeds.computeIfPresent(feed.key, (k, f) -> f == feed && f.detach(false) ? null : f);
+  }
+
+  /**
+   * {@code feed} of {@code topic} keeps messages and was just published to: past {@code max}
+   * such feeds of the topic, the least recently published ones that nobody subscribes to now are
+   * evicted, their kept messages dropped (a feed with subscribers stays: those are bounded by the
+   * per-connection limit). A client that resumes one later gets all that its new feed keeps.
+   */
+  private void kept(String topic, Feed feed, int max) {
+    LinkedHashMap<String, Feed> lru =
+        keeping.computeIfAbsent(topic, t -> new LinkedHashMap<>(16, 0.75f, true));
+    synchronized (lru) {
+      lru.put(feed.key, feed);
+      if (lru.size() <= max) {
+        return;
+      }
+      for (var it = lru.values().iterator(); it.hasNext() && lru.size() > max; ) {
+        Feed old = it.next();
+        if (old != feed && old.detach(true)) {
+          it.remove();
+          feeds.remove(old.key, old);
+          evictedIds.accumulateAndGet(old.lastId(), Math::max);
+        } else if (old != feed && !feeds.containsKey(old.key)) {
+          it.remove(); // no longer the map's: nothing to keep track of
+        }
+      }
+    }
+  }
+
+  /** How many params of all topics keep messages now. */
+  public int keptParams() {
+    int n = 0;
+    for (LinkedHashMap<String, Feed> lru : keeping.values()) {
+      synchronized (lru) {
+        n += lru.size();
+      }
+    }
+    return n;
   }
 
   /** The key of a topic's params: its name and their canonical JSON. */
