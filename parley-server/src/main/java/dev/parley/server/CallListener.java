@@ -2,7 +2,9 @@ package dev.parley.server;
 
 /**
  * Sees every call a server answers, with its outcome: successes, failures, and calls refused
- * before any middleware runs ({@code UNAUTHORIZED}, {@code NOT_FOUND}, {@code BAD_REQUEST} …). The
+ * before any middleware runs ({@code UNAUTHORIZED}, {@code NOT_FOUND}, {@code BAD_REQUEST} …).
+ * Calls are also a channel's connects and messages, a topic's subscribes and client events
+ * (dropped ones included), each heard once its handler ended or it was refused. The
  * seam for access logs, metrics and traces; registered once, on {@link
  * ParleyServer.Builder#listener}.
  *

@@ -1,17 +1,20 @@
 package dev.parley.server;
 
 import dev.parley.ParleyException;
-import dev.parley.Procedure;
+import dev.parley.Descriptor;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** One answered call, as a {@link CallListener} sees it. Immutable. */
+/**
+ * One answered call, as a {@link CallListener} sees it: of a procedure, or of a realtime handler (a
+ * channel's connect or message, a topic's subscribe, a client event; see {@link Call}). Immutable.
+ */
 public final class CallRecord {
   private final String name;
-  private final @Nullable Procedure<?, ?, ?> procedure;
+  private final @Nullable Descriptor<?> descriptor;
   private final Identity<?> identity;
   private final Transport transport;
   private final @Nullable ParleyRequest request;
@@ -22,8 +25,8 @@ public final class CallRecord {
   /**
    * A record of one call; the server makes these, tests may too.
    *
-   * @param name the name the caller used, also when no procedure has it
-   * @param procedure the procedure called, {@code null} when the name was not routed
+   * @param name the name the caller used, also when nothing of the contract has it
+   * @param descriptor the contract entry called, {@code null} when the name was not routed
    * @param identity who called; {@link Identity#anonymous()} when authentication failed
    * @param transport how the call arrived
    * @param request the HTTP request, {@code null} for an in-process call
@@ -31,11 +34,11 @@ public final class CallRecord {
    * @param error the failure, {@code null} for a success
    * @param resources the resources a successful call declared
    */
-  public CallRecord(String name, @Nullable Procedure<?, ?, ?> procedure, Identity<?> identity,
+  public CallRecord(String name, @Nullable Descriptor<?> descriptor, Identity<?> identity,
       Transport transport, @Nullable ParleyRequest request, Duration duration,
       @Nullable ParleyException error, Set<String> resources) {
     this.name = Objects.requireNonNull(name, "name");
-    this.procedure = procedure;
+    this.descriptor = descriptor;
     this.identity = Objects.requireNonNull(identity, "identity");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.request = request;
@@ -44,14 +47,18 @@ public final class CallRecord {
     this.resources = Set.copyOf(resources);
   }
 
-  /** The name the caller used, also when no procedure has it. */
+  /** The name the caller used, also when nothing of the contract has it. */
   public String name() {
     return name;
   }
 
-  /** The procedure called; empty when the name was not routed (unknown, or another role's). */
-  public Optional<Procedure<?, ?, ?>> procedure() {
-    return Optional.ofNullable(procedure);
+  /**
+   * The contract entry called (a procedure, a channel, a topic or a client event; its {@link
+   * Descriptor#kind() kind} tells which); empty when the name was not routed (unknown, or another
+   * role's).
+   */
+  public Optional<Descriptor<?>> descriptor() {
+    return Optional.ofNullable(descriptor);
   }
 
   /** Who called; {@link Identity#anonymous()} when authentication failed. */

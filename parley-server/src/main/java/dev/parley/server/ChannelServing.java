@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 final class ChannelServing {
   private ChannelServing() {}
 
-  static <P, Q, A, CM> ChannelImplementation<P, Q, A, CM> serve(Channels channels,
+  static <C, P, Q, A, CM> ChannelImplementation<C, P, Q, A, CM> serve(Channels channels,
       Channel<?, P, Q, A, CM, ?> channel) {
-    ChannelImplementation<P, Q, A, CM> impl = new ChannelImplementation<>();
+    ChannelImplementation<C, P, Q, A, CM> impl = new ChannelImplementation<>();
     channels.implement(channel, new ChannelTarget() {
       @Override
       public boolean isImplemented() {
@@ -20,23 +20,23 @@ final class ChannelServing {
 
       @Override
       @SuppressWarnings("unchecked")
-      public @Nullable Object connect(Identity<?> caller, @Nullable Object params,
+      public @Nullable Object connect(Object ctx, @Nullable Object params,
           @Nullable Object request) throws Exception {
-        return impl.connectHandler().connect(caller, (P) params, (Q) request);
+        return impl.connectHandler().connect((C) ctx, (P) params, (Q) request);
       }
 
       @Override
       @SuppressWarnings("unchecked")
-      public void message(Identity<?> caller, @Nullable Object params, @Nullable Object context,
+      public void message(Object ctx, @Nullable Object params, @Nullable Object context,
           @Nullable Object message) throws Exception {
-        impl.messageHandler().message(caller, (P) params, (A) context, (CM) message);
+        impl.messageHandler().message((C) ctx, (P) params, (A) context, (CM) message);
       }
 
       @Override
       @SuppressWarnings("unchecked")
-      public void disconnected(Identity<?> caller, @Nullable Object params,
+      public void disconnected(Object ctx, @Nullable Object params,
           @Nullable Object context) throws Exception {
-        impl.disconnectHandler().disconnected(caller, (P) params, (A) context);
+        impl.disconnectHandler().disconnected((C) ctx, (P) params, (A) context);
       }
     });
     return impl;

@@ -59,7 +59,7 @@ final class Implemented<C, I, O> extends Chained implements QueryImplementation<
     }
     Resources<? super C, ? super I, ? super O> declared = resources;
     Set<String> touched = declared == null ? Set.of() : declared.resources(ctx, input, output);
-    return new Result(procedure, output, touched);
+    return new Result(call.descriptor(), output, touched);
   }
 
   private @Nullable O checked(@Nullable O output) {

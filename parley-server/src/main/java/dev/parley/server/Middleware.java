@@ -24,7 +24,9 @@ package dev.parley.server;
  * }</pre>
  *
  * <p>Middleware runs for every transport and for in-process calls alike, after the input is
- * decoded and validated. A call refused before that (unknown procedure, another role's, invalid
+ * decoded and validated. The server-wide chain also wraps what clients start over a WebSocket: a
+ * channel's connect and each of its messages, a topic's subscribe, a client event ({@link Call}
+ * says which; their {@link Result} carries what the handler returned). A call refused before that (unknown procedure, another role's, invalid
  * input, failed authentication) never reaches it; a {@link CallListener} sees those too.
  * Implementations must be thread-safe.
  *

@@ -53,7 +53,8 @@ public final class ParleyServer<C> {
   private final Procedures<C> procedures;
 
   private ParleyServer(Builder<?, C> b) {
-    this.pipeline = new Pipeline(b.contract, b.options, b.contextFactory, b.listeners);
+    this.pipeline = new Pipeline(b.contract, b.options, b.contextFactory, b.listeners,
+        new MiddlewareChain(b.middleware));
     this.wire = new HttpWire(pipeline, b.authenticator);
     this.sockets = new Sockets(pipeline, b.authenticator);
     this.procedures = new Procedures<>(pipeline, b.middleware);
@@ -121,12 +122,14 @@ public final class ParleyServer<C> {
 
   /**
    * Serves {@code channel}: set its handlers on the returned value, {@code onConnect} at least.
-   * Clients connect over a WebSocket ({@code parley.connect}); see {@link ChannelImplementation}.
+   * Clients connect over a WebSocket ({@code parley.connect}); a connect and each message go
+   * through the server-wide middleware and reach their handler with the context {@code C}, as a
+   * query does; see {@link ChannelImplementation}.
    *
    * @throws IllegalArgumentException if the channel is not part of this server's contract
    * @throws IllegalStateException if it is already served
    */
-  public <P, Q, A, CM, SM> ChannelImplementation<P, Q, A, CM> channel(
+  public <P, Q, A, CM, SM> ChannelImplementation<C, P, Q, A, CM> channel(
       Channel<?, P, Q, A, CM, SM> channel) {
     return ChannelServing.serve(sockets.channels(), Objects.requireNonNull(channel, "channel"));
   }
@@ -149,12 +152,12 @@ public final class ParleyServer<C> {
   /**
    * Sets how {@code topic} is served: a subscribe hook that may refuse or narrow the params, and
    * a replay window; see {@link TopicImplementation}. A topic not set here is open to its role
-   * and keeps nothing.
+   * (and to the server-wide middleware, which every subscribe goes through) and keeps nothing.
    *
    * @throws IllegalArgumentException if the topic is not part of this server's contract
    * @throws IllegalStateException if it is already set
    */
-  public <P> TopicImplementation<P> topic(Topic<?, P, ?> topic) {
+  public <P> TopicImplementation<C, P> topic(Topic<?, P, ?> topic) {
     return TopicServing.serve(sockets.topics(), Objects.requireNonNull(topic, "topic"));
   }
 
@@ -440,17 +443,24 @@ public final class ParleyServer<C> {
    * from a connection whose role sees it, with a payload valid by its schema, runs the handler on
    * a virtual thread of its own. Nothing is answered, ever: an event that is unknown, of another
    * role, unhandled or invalid is dropped, logged and counted ({@link #clientEventsDropped()}),
-   * and the connection goes on. Middleware does not run for client events (it wraps calls and
-   * their answers); the role check and the validation do.
+   * and the connection goes on. A valid event is a call of the event, as a query is a call: it
+   * goes through the server-wide middleware with the connection's context from the server's
+   * {@link ContextFactory}, and the handler receives the context the middleware ends with; an
+   * event a middleware refuses is dropped and counted too, and its handler does not run. The
+   * {@link CallListener}s hear each event, dropped ones included; a shutdown waits for the
+   * handlers running and drops new events.
    *
    * @throws IllegalArgumentException if the event is not of the contract
    * @throws IllegalStateException if it has a handler already
    */
-  public <P> void on(dev.parley.ClientEvent<?, P> event, ClientEventHandler<P> handler) {
+  public <P> void on(dev.parley.ClientEvent<?, P> event, ClientEventHandler<C, P> handler) {
     sockets.peers().on(event, handler);
   }
 
-  /** The client events dropped since the server started: unknown, of another role, unhandled or invalid. */
+  /**
+   * The client events dropped since the server started: unknown, of another role, unhandled,
+   * invalid, or refused by a middleware (or by a shutdown).
+   */
   public long clientEventsDropped() {
     return sockets.peers().clientEventsDropped();
   }
@@ -509,7 +519,8 @@ public final class ParleyServer<C> {
 
   /**
    * Shuts down gracefully: new calls are refused with {@code SERVICE_UNAVAILABLE} at once, calls in
-   * flight may finish within {@code grace}, WebSocket connections are closed as {@link
+   * flight (the realtime handlers of channels, topics and client events too) may finish within
+   * {@code grace}, WebSocket connections are closed as {@link
    * #closeStreams} says (those still open after the grace at once, {@code 1012}). Calls still
    * running after the grace are left to their timeout.
    *

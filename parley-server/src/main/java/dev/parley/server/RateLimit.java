@@ -10,9 +10,10 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The built-in rate-limit middleware: a token bucket per caller and procedure. A call finds a token
- * or is answered {@code TOO_MANY_REQUESTS} with a {@code Retry-After} header saying when the next
- * token is due; buckets refill continuously. Attach it to the whole server or to a procedure base,
+ * The built-in rate-limit middleware: a token bucket per caller and procedure (or channel, topic,
+ * client event: per {@link Call#name()}, a channel's connects and messages sharing one). A call
+ * finds a token or is answered {@code TOO_MANY_REQUESTS} with a {@code Retry-After} header saying
+ * when the next token is due; buckets refill continuously. Attach it to the whole server or to a procedure base,
  * as tRPC apps make a {@code moderateProcedure}:
  *
  * <pre>{@code

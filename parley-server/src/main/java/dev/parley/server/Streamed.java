@@ -27,7 +27,7 @@ final class Streamed<C, I, O> extends Chained {
     Emission sink = Objects.requireNonNull(emission, "a subscription runs with a sink");
     sink.start();
     handler.handle((C) ctx, (I) call.input(), (Sink<O>) (Sink<?>) sink);
-    return new Result(procedure, null, Set.of());
+    return new Result(call.descriptor(), null, Set.of());
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * server.topic(ChatApi.ROOM_EVENTS)
- *     .onSubscribe((caller, room) -> {
- *       if (room.roomId().startsWith("staff-") && caller.principal().isEmpty()) {
+ *     .onSubscribe((ctx, room) -> {
+ *       if (room.roomId().startsWith("staff-") && ctx.principal().isEmpty()) {
  *         throw new ParleyException(ErrorCode.FORBIDDEN, "staff rooms need a sign-in");
  *       }
  *       return room;                     // or narrower params
@@ -19,10 +19,17 @@ import java.util.Objects;
  *     .replay(100);
  * }</pre>
  *
+ * <p>A subscribe is a call of the topic, as a query is a call: it goes through the server-wide
+ * middleware ({@link ParleyServer.Builder#use}, {@code guard}, {@code narrow}) with the WebSocket
+ * connection's context from the server's {@link ContextFactory}, whether or not a hook is set; a
+ * middleware that throws refuses it as the hook would. The {@link CallListener}s hear each one,
+ * and a shutdown waits for those running and refuses new ones {@code SERVICE_UNAVAILABLE}.
+ *
+ * @param <C> the server's context type, as its handlers of queries receive it
  * @param <P> the parameters' type
  */
-public final class TopicImplementation<P> {
-  private volatile OnSubscribe<P> onSubscribe = (caller, params) -> params;
+public final class TopicImplementation<C, P> {
+  private volatile OnSubscribe<C, P> onSubscribe = (ctx, params) -> params;
   private volatile int replay;
   private volatile int replayParams = DEFAULT_REPLAY_PARAMS;
 
@@ -38,7 +45,7 @@ public final class TopicImplementation<P> {
    * …) or any exception (then {@code INTERNAL_SERVER_ERROR}, its message withheld). By default
    * every subscriber gets the params it asked for.
    */
-  public TopicImplementation<P> onSubscribe(OnSubscribe<P> hook) {
+  public TopicImplementation<C, P> onSubscribe(OnSubscribe<C, P> hook) {
     this.onSubscribe = Objects.requireNonNull(hook, "hook");
     return this;
   }
@@ -51,7 +58,7 @@ public final class TopicImplementation<P> {
    *
    * @throws IllegalArgumentException when negative
    */
-  public TopicImplementation<P> replay(int messages) {
+  public TopicImplementation<C, P> replay(int messages) {
     return replay(messages, DEFAULT_REPLAY_PARAMS);
   }
 
@@ -67,7 +74,7 @@ public final class TopicImplementation<P> {
    * @throws IllegalArgumentException when {@code messages} is negative or {@code params} is not
    *     positive
    */
-  public TopicImplementation<P> replay(int messages, int params) {
+  public TopicImplementation<C, P> replay(int messages, int params) {
     if (messages < 0) {
       throw new IllegalArgumentException("replay: " + messages + " (expected: >= 0, 0 for none)");
     }
@@ -79,7 +86,7 @@ public final class TopicImplementation<P> {
     return this;
   }
 
-  OnSubscribe<P> hook() {
+  OnSubscribe<C, P> hook() {
     return onSubscribe;
   }
 
@@ -91,16 +98,21 @@ public final class TopicImplementation<P> {
     return replayParams;
   }
 
-  /** Runs when a client subscribes. */
+  /**
+   * Runs when a client subscribes.
+   *
+   * @param <C> the server's context type
+   * @param <P> the parameters' type
+   */
   @FunctionalInterface
-  public interface OnSubscribe<P> {
+  public interface OnSubscribe<C, P> {
     /**
      * The params the subscription gets.
      *
-     * @param caller who subscribes, as the server's authenticator resolved them
+     * @param ctx the server's context of the subscriber, after the server-wide middleware
      * @param params the params asked for, validated
      * @throws Exception to refuse the subscription
      */
-    P subscribe(Identity<?> caller, P params) throws Exception;
+    P subscribe(C ctx, P params) throws Exception;
   }
 }

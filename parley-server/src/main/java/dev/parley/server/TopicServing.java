@@ -9,14 +9,13 @@ import org.jspecify.annotations.Nullable;
 final class TopicServing {
   private TopicServing() {}
 
-  static <P> TopicImplementation<P> serve(Topics topics, Topic<?, P, ?> topic) {
-    TopicImplementation<P> impl = new TopicImplementation<>();
+  static <C, P> TopicImplementation<C, P> serve(Topics topics, Topic<?, P, ?> topic) {
+    TopicImplementation<C, P> impl = new TopicImplementation<>();
     topics.implement(topic, new TopicTarget() {
       @Override
       @SuppressWarnings("unchecked")
-      public @Nullable Object subscribe(Identity<?> caller, @Nullable Object params)
-          throws Exception {
-        return impl.hook().subscribe(caller, (P) params);
+      public @Nullable Object subscribe(Object ctx, @Nullable Object params) throws Exception {
+        return impl.hook().subscribe((C) ctx, (P) params);
       }
 
       @Override

@@ -66,7 +66,7 @@ class CallListenerTest {
 
     CallRecord r = only();
     assertThat(r.name()).isEqualTo("say");
-    assertThat(r.procedure()).contains(Roles.SAY);
+    assertThat(r.descriptor()).contains(Roles.SAY);
     assertThat(r.succeeded()).isTrue();
     assertThat(r.error()).isEmpty();
     assertThat(r.identity()).isEqualTo(Roles.TOKENS.get("u-token"));
@@ -90,13 +90,13 @@ class CallListenerTest {
     records.forEach(r -> byName.put(r.name(), r));
     assertThat(byName).containsOnlyKeys("nope", "announce", "say", "whoami", "inbox");
     assertThat(byName.get("nope").error().orElseThrow().code()).isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(byName.get("nope").procedure()).isEmpty();
+    assertThat(byName.get("nope").descriptor()).isEmpty();
     assertThat(byName.get("announce").error().orElseThrow().code())
         .isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(byName.get("announce").procedure())
+    assertThat(byName.get("announce").descriptor())
         .as("another role's is as absent as a missing one").isEmpty();
     assertThat(byName.get("say").error().orElseThrow().code()).isEqualTo(ErrorCode.BAD_REQUEST);
-    assertThat(byName.get("say").procedure()).contains(Roles.SAY);
+    assertThat(byName.get("say").descriptor()).contains(Roles.SAY);
     assertThat(byName.get("whoami").error().orElseThrow().code())
         .isEqualTo(ErrorCode.UNAUTHORIZED);
     assertThat(byName.get("inbox").error().orElseThrow().code()).isEqualTo(ErrorCode.UNAUTHORIZED);

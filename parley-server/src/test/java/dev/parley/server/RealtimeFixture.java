@@ -30,9 +30,9 @@ final class RealtimeFixture {
   private RealtimeFixture() {}
 
   static void install(ParleyServer<?> server) {
-    server.on(POST, (from, note) ->
+    server.on(POST, (ctx, from, note) ->
         server.emit(NOTED, Recipients.everyone().optional(), note));
-    server.on(ASK_ME, (from, question) -> {
+    server.on(ASK_ME, (ctx, from, question) -> {
       Note answer;
       try {
         answer = server.call(from, CONFIRM, question).join();

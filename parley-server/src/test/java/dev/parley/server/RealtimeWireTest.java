@@ -56,8 +56,8 @@ class RealtimeWireTest {
     var server = ParleyServer.builder(CONTRACT).options(options)
         .authenticate(r -> r.query().contains("agent") ? Identity.of(AGENT, "a")
             : Identity.of(USER, "u")).build();
-    server.on(TYPING, (from, note) -> typed.add(note));
-    server.on(AGENT_TYPING, (from, note) -> typed.add(note));
+    server.on(TYPING, (ctx, from, note) -> typed.add(note));
+    server.on(AGENT_TYPING, (ctx, from, note) -> typed.add(note));
     return server;
   }
 

@@ -53,7 +53,7 @@ class StaticDumpTest {
     ParleyServer<Identity<String>> server = ParleyServer.builder(CONTRACT)
         .authenticate(request -> Identity.<String>anonymous())
         .use((ctx, call, next) -> {
-          seen.add(call.procedure().name() + " as " + ctx.principalIfAny().orElse("anonymous")
+          seen.add(call.descriptor().name() + " as " + ctx.principalIfAny().orElse("anonymous")
               + " " + call.transport());
           return next.proceed(ctx);
         })

@@ -140,7 +140,7 @@ class ClientProceduresTest {
   void aClientEventRunsTheServersHandlerAndABadOneIsDroppedAndCounted() throws Exception {
     List<String> typed = new CopyOnWriteArrayList<>();
     AtomicInteger from = new AtomicInteger();
-    server.on(Plaza.TYPING, (conn, note) -> {
+    server.on(Plaza.TYPING, (ctx, conn, note) -> {
       typed.add(note.text());
       from.set(conn.identity().principal().equals("u") ? 1 : -1);
     });
@@ -159,7 +159,7 @@ class ClientProceduresTest {
   @Test
   void anotherRolesClientEventIsDroppedByTheServer() throws Exception {
     List<String> typed = new CopyOnWriteArrayList<>();
-    server.on(Plaza.AGENT_TYPING, (conn, note) -> typed.add(note.text()));
+    server.on(Plaza.AGENT_TYPING, (ctx, conn, note) -> typed.add(note.text()));
     ParleyClient<Plaza.Agent> forged = Plaza.client(test, Plaza.AGENT, "user:mallory");
     eventually(() -> forged.emit(Plaza.AGENT_TYPING, new Note("psst")));
     eventually(() -> server.clientEventsDropped() == 1);

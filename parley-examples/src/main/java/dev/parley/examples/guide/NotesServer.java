@@ -119,7 +119,7 @@ public final class NotesServer {
   // guide:middleware-begin
   static Middleware<Ctx, Ctx> maintenance(AtomicBoolean readOnly) {
     return (ctx, call, next) -> {
-      if (readOnly.get() && call.procedure().kind() == Kind.MUTATION) {
+      if (readOnly.get() && call.descriptor().kind() == Kind.MUTATION) {
         throw new ParleyException(ErrorCode.SERVICE_UNAVAILABLE, "Read-only for maintenance");
       }
       return next.proceed(ctx); // the rest of the chain, then the handler

@@ -149,11 +149,14 @@ public final class TodoDemo {
     return server;
   }
 
-  /** One limit for queries and mutations, another for starting subscriptions, which last. */
+  /**
+   * One limit for calls (queries, mutations, and the chat channel's connects and messages, which
+   * go through the server's middleware too), another for starting subscriptions, which last.
+   */
   private static Middleware<Identity<String>, Identity<String>> rateLimits() {
     RateLimit<Identity<String>> calls = RateLimit.of(CALLS_PER_SECOND, Duration.ofSeconds(1));
     RateLimit<Identity<String>> starts = RateLimit.of(SUBSCRIPTIONS_PER_PERIOD, SUBSCRIPTION_PERIOD);
-    return (ctx, call, next) -> (call.procedure() instanceof Subscription<?, ?, ?> ? starts : calls)
+    return (ctx, call, next) -> (call.descriptor() instanceof Subscription<?, ?, ?> ? starts : calls)
         .intercept(ctx, call, next);
   }
 

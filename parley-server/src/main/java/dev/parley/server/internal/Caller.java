@@ -1,5 +1,7 @@
 package dev.parley.server.internal;
 
+import dev.parley.Descriptor;
+import dev.parley.server.Call;
 import dev.parley.server.ContextFactory;
 import dev.parley.server.Identity;
 import dev.parley.server.ParleyRequest;
@@ -44,6 +46,16 @@ public final class Caller {
   /** The HTTP request, null for in-process calls. */
   public @Nullable ParleyRequest request() {
     return request;
+  }
+
+  /**
+   * A call of {@code descriptor} by this caller; see {@link Call}.
+   *
+   * @param channelMessage whether it is a message on a channel connection
+   */
+  public Call call(Descriptor<?> descriptor, @Nullable Object params, @Nullable Object input,
+      boolean channelMessage) {
+    return new Call(descriptor, params, input, channelMessage, identity, transport, request);
   }
 
   /** The context, made on first use; throws the factory's failure, in Parley's form. */

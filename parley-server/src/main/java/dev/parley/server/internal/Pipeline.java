@@ -53,6 +53,7 @@ public final class Pipeline {
   private final ContextFactory<?, ?> contextFactory;
   private final List<CallListener> listeners;
   private final Gate gate = new Gate();
+  private final Realtime realtime;
   private final Watchdog watchdog = new Watchdog();
   private final Set<Run> streams = ConcurrentHashMap.newKeySet();
   private final Heartbeats heartbeats = new Heartbeats();
@@ -60,9 +61,13 @@ public final class Pipeline {
   private volatile BiConsumer<Set<String>, Caller> changed = (resources, caller) -> {};
   private volatile java.util.function.LongSupplier sequence = () -> -1;
 
-  /** A pipeline for {@code contract}'s procedures, none implemented yet. */
+  /**
+   * A pipeline for {@code contract}'s procedures, none implemented yet, whose realtime handlers
+   * run behind {@code serverChain}, the server-wide middleware.
+   */
   public Pipeline(Contract contract, ServerOptions options, ContextFactory<?, ?> contextFactory,
-      List<CallListener> listeners) {
+      List<CallListener> listeners, Realtime.Chain serverChain) {
+    this.realtime = new Realtime(this, serverChain);
     this.contract = Objects.requireNonNull(contract, "contract");
     this.options = Objects.requireNonNull(options, "options");
     this.contextFactory = Objects.requireNonNull(contextFactory, "contextFactory");
@@ -82,6 +87,11 @@ public final class Pipeline {
     }
     this.routes = Map.copyOf(byName);
     this.values = Map.copyOf(streams);
+  }
+
+  /** The entry of the realtime handlers: channels, topics, client events. */
+  public Realtime realtime() {
+    return realtime;
   }
 
   /** The server's options. */
@@ -258,6 +268,11 @@ public final class Pipeline {
     record(name, null, caller, System.nanoTime(), error, Set.of());
   }
 
+  /** The gate that counts calls in flight and closes at shutdown. */
+  Gate gate() {
+    return gate;
+  }
+
   /**
    * Refuses new calls, ends every live subscription (its clients are told to retry: {@code
    * SERVICE_UNAVAILABLE}), and waits for the calls in flight; true when all ended within {@code
@@ -332,7 +347,8 @@ public final class Pipeline {
     }
     if (!listeners.isEmpty()) {
       Route route = answer instanceof Answer.Success s ? s.route() : run.route;
-      record(answer.name(), route, run.invocation.caller(), run.start,
+      record(answer.name(), route == null ? null : route.procedure(), run.invocation.caller(),
+          run.start,
           answer instanceof Answer.Failure f ? f.error() : null,
           answer instanceof Answer.Success s ? s.result().resources() : Set.of());
     }
@@ -353,12 +369,13 @@ public final class Pipeline {
     }
   }
 
-  private void record(String name, @Nullable Route route, Caller caller, long start,
+  /** Tells the listeners of one call; {@code descriptor} is null when the name was not routed. */
+  void record(String name, @Nullable Descriptor<?> descriptor, Caller caller, long start,
       @Nullable ParleyException error, Set<String> resources) {
     if (listeners.isEmpty()) {
       return;
     }
-    CallRecord record = new CallRecord(name, route == null ? null : route.procedure(),
+    CallRecord record = new CallRecord(name, descriptor,
         caller.identity(), caller.transport(), caller.request(),
         Duration.ofNanos(System.nanoTime() - start), error, resources);
     for (CallListener l : listeners) {
@@ -401,8 +418,7 @@ public final class Pipeline {
     }
     Object input = decode(route, raw);
     Object ctx = caller.context();
-    Call call = new Call(route.procedure(), input, caller.identity(), caller.transport(),
-        caller.request());
+    Call call = caller.call(route.procedure(), null, input, false);
     long seq = sequence.getAsLong(); // before the handler reads anything
     Result result = route.target().run(ctx, call, emission);
     return new Answer.Success(name, route, result, seq);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PipelineTest {
   private static Pipeline withTimeout(Duration timeout) {
     return new Pipeline(Contract.of(), ServerOptions.builder().requestTimeout(timeout).build(),
-        (request, identity) -> identity, List.of());
+        (request, identity) -> identity, List.of(), Realtime.Chain.NONE);
   }
 
   @Test

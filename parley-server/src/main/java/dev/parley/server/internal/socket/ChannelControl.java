@@ -7,8 +7,9 @@ import dev.parley.ParleyException;
 import dev.parley.Schema;
 import dev.parley.internal.wire.ChannelMessages;
 import dev.parley.internal.wire.ParleyMessages;
-import dev.parley.server.Identity;
+import dev.parley.server.internal.Caller;
 import dev.parley.server.internal.Failures;
+import dev.parley.server.internal.Realtime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,14 +22,18 @@ import tools.jackson.databind.JsonNode;
  * The channel connections of one WebSocket connection, by token: connects ({@code onConnect}),
  * sends ({@code onMessage}) and leaves, each refusal an error naming the message's id with the
  * connection going on; and, when the WebSocket connection ends, {@code onDisconnect} of each once.
- * Handlers run in order on a {@link Serial}. A token needs no secrecy: it is looked up only among
+ * Handlers run in order on a {@link Serial}; a connect and each message run as calls through the
+ * pipeline's {@link Realtime} entry, and the listeners hear their refusals too. A token needs no secrecy: it is looked up only among
  * the channel connections of the WebSocket connection that names it. Thread-safe.
  */
 final class ChannelControl {
   /** What it needs of its WebSocket connection. */
   interface Host extends ParleyControl.Out {
     /** The caller, null before authentication. */
-    @Nullable Identity<?> identity();
+    @Nullable Caller caller();
+
+    /** Where the realtime handlers run: the server's pipeline. */
+    Realtime realtime();
 
     /** Queues {@code frame} if it fits now; false when it does not (or the queue is closed). */
     boolean offer(byte[] frame);
@@ -71,52 +76,67 @@ final class ChannelControl {
   }
 
   private @Nullable ParleyException connect(Message.Parley message) {
-    Identity<?> caller = Handling.caller(host, greeted, message);
+    Caller caller = Handling.caller(host, greeted, message);
     if (caller == null) {
       return null;
     }
+    long start = System.nanoTime();
     String name = ChannelMessages.text(message.message(), "channel");
     ChannelTarget target = channels.target(name);
-    if (!(channels.contractChannel(name) instanceof Channel<?, ?, ?, ?, ?, ?> channel)
-        || target == null || !caller.role().sees(channel)) {
-      return Failures.notFound(name);
-    }
-    Object params = decode(channel.params(), ChannelMessages.param(message.message(), "params"),
-        "params");
-    Object request = decode(channel.connectRequest(),
-        ChannelMessages.param(message.message(), "request"), "request");
-    synchronized (this) {
-      if (members.size() + connecting >= max) {
-        return new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than " + max
-            + " channel connections on this connection");
+    Channel<?, ?, ?, ?, ?, ?> channel =
+        channels.contractChannel(name) instanceof Channel<?, ?, ?, ?, ?, ?> c
+            && caller.identity().role().sees(c) ? c : null;
+    Object params;
+    Object request;
+    try {
+      if (channel == null || target == null) {
+        throw Failures.notFound(name);
       }
-      connecting++;
+      params = decode(channel.params(), ChannelMessages.param(message.message(), "params"),
+          "params");
+      request = decode(channel.connectRequest(),
+          ChannelMessages.param(message.message(), "request"), "request");
+      synchronized (this) {
+        if (members.size() + connecting >= max) {
+          throw new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than " + max
+              + " channel connections on this connection");
+        }
+        connecting++;
+      }
+    } catch (IllegalArgumentException | ParleyException e) {
+      return host.realtime().refused(name, channel, caller, start, Handling.refusal(e));
     }
     byte[] id = message.id();
-    serial.run(() -> open(channel, target, caller, params, request, id));
+    serial.run(() -> open(channel, target, caller, params, request, id, start));
     return null;
   }
 
   @SuppressWarnings("unchecked")
-  private void open(Channel<?, ?, ?, ?, ?, ?> channel, ChannelTarget target, Identity<?> caller,
-      @Nullable Object params, @Nullable Object request, byte[] id) {
+  private void open(Channel<?, ?, ?, ?, ?, ?> channel, ChannelTarget target, Caller caller,
+      @Nullable Object params, @Nullable Object request, byte[] id, long start) {
+    Object[] received = new Object[1];
     Object context;
     try {
-      context = target.connect(caller, params, request);
-      List<Issue> issues = ((Schema<Object>) channel.connectAnswer()).validate(context);
-      if (!issues.isEmpty()) {
-        throw new IllegalStateException(channel + ": onConnect returned a context that does not"
-            + " fit the connect answer schema: " + issues);
-      }
-    } catch (Exception e) {
+      context = host.realtime().run(caller, caller.call(channel, params, request, false), start,
+          ctx -> {
+            Object answer = target.connect(ctx, params, request);
+            List<Issue> issues = ((Schema<Object>) channel.connectAnswer()).validate(answer);
+            if (!issues.isEmpty()) {
+              throw new IllegalStateException(channel + ": onConnect returned a context that"
+                  + " does not fit the connect answer schema: " + issues);
+            }
+            received[0] = ctx;
+            return answer;
+          });
+    } catch (ParleyException e) {
       synchronized (this) {
         connecting--;
       }
-      host.refuse(id, Failures.of(e, channel.name()));
+      host.refuse(id, e);
       return;
     }
     ChannelMember member = new ChannelMember(channel, channels.key(channel, params),
-        token(), caller, params, context, this);
+        token(), caller, java.util.Objects.requireNonNull(received[0]), params, context, this);
     boolean gone;
     synchronized (this) {
       connecting--;
@@ -134,11 +154,12 @@ final class ChannelControl {
   }
 
   private @Nullable ParleyException send(Message.Parley message) {
+    long start = System.nanoTime();
     ChannelMember found = member(message);
     JsonNode payload = ChannelMessages.param(message.message(), "message");
     byte[] id = message.id();
     if (found != null) {
-      serial.run(() -> hand(found, payload, id));
+      serial.run(() -> hand(found, payload, id, start));
       return null;
     }
     String token = ChannelMessages.text(message.message(), "token");
@@ -151,23 +172,38 @@ final class ChannelControl {
       if (later == null) {
         host.refuse(id, stale());
       } else {
-        hand(later, payload, id);
+        hand(later, payload, id, start);
       }
     });
     return null;
   }
 
-  /** Hands a client's message to {@code onMessage}, on the serial; refusals name {@code id}. */
-  private void hand(ChannelMember member, @Nullable JsonNode payload, byte[] id) {
+  /**
+   * Hands a client's message to {@code onMessage} through the middleware, on the serial; refusals
+   * name {@code id}.
+   */
+  private void hand(ChannelMember member, @Nullable JsonNode payload, byte[] id, long start) {
     ChannelTarget target = channels.target(member.channel.name());
     if (member.isEnded() || target == null) {
       return;
     }
+    Realtime realtime = host.realtime();
+    Object message;
     try {
-      Object message = decode(member.channel.clientMessage(), payload, "message");
-      target.message(member.caller, member.params, member.context, message);
-    } catch (Exception e) {
-      host.refuse(id, e instanceof ParleyException pe ? pe : Failures.of(e, member.channel.name()));
+      message = decode(member.channel.clientMessage(), payload, "message");
+    } catch (IllegalArgumentException | ParleyException e) {
+      host.refuse(id, realtime.refused(member.channel.name(), member.channel, member.caller,
+          start, Handling.refusal(e)));
+      return;
+    }
+    try {
+      realtime.run(member.caller, member.caller.call(member.channel, member.params, message, true),
+          start, ctx -> {
+            target.message(ctx, member.params, member.context, message);
+            return null;
+          });
+    } catch (ParleyException e) {
+      host.refuse(id, e);
     }
   }
 
@@ -217,7 +253,7 @@ final class ChannelControl {
       return;
     }
     try {
-      target.disconnected(member.caller, member.params, member.context);
+      target.disconnected(member.ctx, member.params, member.context);
     } catch (Exception e) {
       Failures.LOG.warn("onDisconnect of {} failed", member.channel.name(), e);
     }

@@ -3,7 +3,7 @@ package dev.parley.server.internal.socket;
 import dev.parley.ErrorCode;
 import dev.parley.ParleyException;
 import dev.parley.internal.wire.ParleyMessages;
-import dev.parley.server.Identity;
+import dev.parley.server.internal.Caller;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -41,15 +41,20 @@ final class Handling {
    * it is dropped (the connection answers that itself), before {@code parley.hello} it is refused
    * {@code BAD_REQUEST}.
    */
-  static @Nullable Identity<?> caller(ChannelControl.Host host, Supplier<Boolean> greeted,
+  static @Nullable Caller caller(ChannelControl.Host host, Supplier<Boolean> greeted,
       Message.Parley message) {
-    Identity<?> caller = host.identity();
+    Caller caller = host.caller();
     if (caller != null && !greeted.get()) {
       host.refuse(message.id(), bad("\"" + message.method() + "\" comes after \""
           + ParleyMessages.HELLO + "\""));
       return null;
     }
     return caller;
+  }
+
+  /** {@code e} as a refusal: an {@link IllegalArgumentException} is {@code BAD_REQUEST}. */
+  static ParleyException refusal(RuntimeException e) {
+    return e instanceof ParleyException pe ? pe : bad(e.getMessage());
   }
 
   /** A {@code BAD_REQUEST} saying {@code message}. */

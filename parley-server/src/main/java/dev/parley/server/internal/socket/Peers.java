@@ -18,6 +18,7 @@ import dev.parley.server.ServerOptions;
 import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Heartbeats;
 import dev.parley.server.internal.Pipeline;
+import dev.parley.server.internal.Realtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,11 +78,14 @@ public final class Peers {
   }
 
   /** Handles {@code event} with {@code handler}; see {@code ParleyServer.on}. */
-  public <P> void on(ClientEvent<?, P> event, ClientEventHandler<P> handler) {
+  public <P> void on(ClientEvent<?, P> event, ClientEventHandler<?, P> handler) {
     clientEvents.on(event, handler);
   }
 
-  /** The client events dropped since the server started: unknown, unhandled or invalid. */
+  /**
+   * The client events dropped since the server started: unknown, unhandled, invalid, or refused
+   * by a middleware or a shutdown.
+   */
   public long clientEventsDropped() {
     return clientEvents.dropped();
   }
@@ -170,6 +174,10 @@ public final class Peers {
 
   JsonCodec codec() {
     return pipeline.codec();
+  }
+
+  Realtime realtime() {
+    return pipeline.realtime();
   }
 
   ServerOptions options() {

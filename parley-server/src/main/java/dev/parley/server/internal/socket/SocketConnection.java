@@ -14,6 +14,7 @@ import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Heartbeats;
 import dev.parley.server.internal.Invocation;
 import dev.parley.server.internal.Pipeline;
+import dev.parley.server.internal.Realtime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -445,10 +446,15 @@ final class SocketConnection implements SocketSession {
     }
 
     @Override
-    public @Nullable Identity<?> identity() {
+    public @Nullable Caller caller() {
       synchronized (SocketConnection.this) {
-        return caller == null ? null : caller.identity();
+        return caller;
       }
+    }
+
+    @Override
+    public Realtime realtime() {
+      return pipeline.realtime();
     }
 
     @Override

@@ -9,8 +9,9 @@ import dev.parley.Topic;
 import dev.parley.internal.wire.ChannelMessages;
 import dev.parley.internal.wire.ParleyMessages;
 import dev.parley.internal.wire.TopicMessages;
-import dev.parley.server.Identity;
+import dev.parley.server.internal.Caller;
 import dev.parley.server.internal.Failures;
+import dev.parley.server.internal.Realtime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * The topic subscriptions of one WebSocket connection, by id: subscribes (the hook on a virtual
  * thread, then the answer and the kept messages after the last event id) and unsubscribes, each
  * refusal an error naming the message's id with the connection going on; all of them end with
- * the connection. Thread-safe.
+ * the connection. A topic's subscribe runs as a call through the pipeline's {@link Realtime} entry
+ * (the hook behind the server-wide middleware), and the listeners hear its refusals too; a shared
+ * state's observe and set do not. Thread-safe.
  */
 final class TopicControl {
   private final Topics topics;
@@ -53,10 +56,11 @@ final class TopicControl {
   }
 
   private @Nullable ParleyException subscribe(Message.Parley message) {
-    Identity<?> caller = Handling.caller(host, greeted, message);
+    Caller caller = Handling.caller(host, greeted, message);
     if (caller == null) {
       return null;
     }
+    long start = System.nanoTime();
     byte[] id = message.id();
     String key = new String(id, StandardCharsets.UTF_8);
     if (key.equals("null")) {
@@ -68,10 +72,22 @@ final class TopicControl {
       return observe(message, caller, key, stateName);
     }
     String name = ChannelMessages.text(message.message(), "topic");
-    if (!(topics.descriptor(name) instanceof Topic<?, ?, ?> topic)
-        || !caller.role().sees(topic)) {
-      return Failures.notFound(name);
+    Topic<?, ?, ?> topic = topics.descriptor(name) instanceof Topic<?, ?, ?> t
+        && caller.identity().role().sees(t) ? t : null;
+    ParleyException refusal;
+    try {
+      refusal = topic == null ? Failures.notFound(name) : admit(message, caller, topic, id,
+          key, start);
+    } catch (IllegalArgumentException | ParleyException e) {
+      refusal = Handling.refusal(e);
     }
+    return refusal == null ? null
+        : host.realtime().refused(name, topic, caller, start, refusal);
+  }
+
+  /** Checks a subscribe to {@code topic} and queues its hook; its refusal, or null. */
+  private @Nullable ParleyException admit(Message.Parley message, Caller caller,
+      Topic<?, ?, ?> topic, byte[] id, String key, long start) {
     Object params = decode(topic.params(), ChannelMessages.param(message.message(), "params"));
     JsonNode last = ChannelMessages.param(message.message(), "lastEventId");
     Long after = null;
@@ -98,26 +114,29 @@ final class TopicControl {
       pending.put(key, Boolean.TRUE);
     }
     Long from = after;
-    serial.run(() -> open(topic, caller, params, id, key, from));
+    serial.run(() -> open(topic, caller, params, id, key, from, start));
     return null;
   }
 
   @SuppressWarnings("unchecked")
-  private void open(Topic<?, ?, ?> topic, Identity<?> caller, @Nullable Object asked, byte[] id,
-      String key, @Nullable Long after) {
+  private void open(Topic<?, ?, ?> topic, Caller caller, @Nullable Object asked, byte[] id,
+      String key, @Nullable Long after, long start) {
     Object params;
     try {
-      params = topics.target(topic.name()).subscribe(caller, asked);
-      List<Issue> issues = ((Schema<Object>) topic.params()).validate(params);
-      if (!issues.isEmpty()) {
-        throw new IllegalStateException(topic + ": onSubscribe returned params that do not fit"
-            + " their schema: " + issues);
-      }
-    } catch (Exception e) {
+      params = host.realtime().run(caller, caller.call(topic, asked, asked, false), start, ctx -> {
+        Object narrowed = topics.target(topic.name()).subscribe(ctx, asked);
+        List<Issue> issues = ((Schema<Object>) topic.params()).validate(narrowed);
+        if (!issues.isEmpty()) {
+          throw new IllegalStateException(topic + ": onSubscribe returned params that do not fit"
+              + " their schema: " + issues);
+        }
+        return narrowed;
+      });
+    } catch (ParleyException e) {
       synchronized (this) {
         pending.remove(key);
       }
-      host.refuse(id, Failures.of(e, topic.name()));
+      host.refuse(id, e);
       return;
     }
     String feedKey = topics.key(topic, params);
@@ -148,10 +167,11 @@ final class TopicControl {
   }
 
   /** A subscribe to a shared state: the current value first (when set), then every change. */
-  private @Nullable ParleyException observe(Message.Parley message, Identity<?> caller, String key,
+  private @Nullable ParleyException observe(Message.Parley message, Caller caller, String key,
       JsonNode stateName) {
     String name = stateName.isString() ? stateName.stringValue() : "";
-    if (!(topics.descriptor(name) instanceof State<?, ?> state) || !caller.role().sees(state)) {
+    if (!(topics.descriptor(name) instanceof State<?, ?> state)
+        || !caller.identity().role().sees(state)) {
       return Failures.notFound(name);
     }
     synchronized (this) {
@@ -185,12 +205,13 @@ final class TopicControl {
 
   /** A {@code parley.set} of a client-writable state: answered with its new version. */
   private @Nullable ParleyException set(Message.Parley message) {
-    Identity<?> caller = Handling.caller(host, greeted, message);
+    Caller caller = Handling.caller(host, greeted, message);
     if (caller == null) {
       return null;
     }
     String name = ChannelMessages.text(message.message(), "state");
-    if (!(topics.descriptor(name) instanceof State<?, ?> state) || !caller.role().sees(state)) {
+    if (!(topics.descriptor(name) instanceof State<?, ?> state)
+        || !caller.identity().role().sees(state)) {
       return Failures.notFound(name);
     }
     if (!state.isClientWritable()) {

@@ -1,12 +1,14 @@
 package dev.parley.server.internal.socket;
 
-import dev.parley.server.Identity;
 import org.jspecify.annotations.Nullable;
 
 /** A topic's hook and replay window as the socket code uses them: see {@code TopicImplementation}. */
 public interface TopicTarget {
-  /** The params a subscription gets, or a throw that refuses it. */
-  @Nullable Object subscribe(Identity<?> caller, @Nullable Object params) throws Exception;
+  /**
+   * The params a subscription gets, or a throw that refuses it; {@code ctx} is the server's
+   * context after its middleware.
+   */
+  @Nullable Object subscribe(Object ctx, @Nullable Object params) throws Exception;
 
   /** How many of the latest messages of each params are kept; 0 for none. */
   int replay();
@@ -19,7 +21,7 @@ public interface TopicTarget {
   /** The default: every subscriber gets its params, nothing is kept. */
   TopicTarget OPEN = new TopicTarget() {
     @Override
-    public @Nullable Object subscribe(Identity<?> caller, @Nullable Object params) {
+    public @Nullable Object subscribe(Object ctx, @Nullable Object params) {
       return params;
     }
 
