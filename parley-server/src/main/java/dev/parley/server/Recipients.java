@@ -93,7 +93,7 @@ public final class Recipients {
   public static Recipients role(Role<?> role) {
     Objects.requireNonNull(role, "role");
     return new Recipients(null, c -> role.type().isAssignableFrom(c.role().type()), false,
-        "role " + role.name(), "role", role.name());
+        "role " + role.name(), "role", role);
   }
 
   /** Every connection {@code filter} accepts; it runs once per open connection. */
@@ -121,7 +121,7 @@ public final class Recipients {
     return across;
   }
 
-  /** The principal, room name or role name {@link #across} names; null for everyone. */
+  /** The principal, room name or {@link Role} {@link #across} names; null for everyone. */
   @Nullable Object named() {
     return named;
   }

@@ -2,6 +2,7 @@ package dev.parley.server.internal.socket;
 
 import dev.parley.Contract;
 import dev.parley.Descriptor;
+import dev.parley.Role;
 import dev.parley.Schema;
 import dev.parley.internal.json.JsonCodec;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A null value (no params, a {@code Void} message) is left out. An event's {@code to} is one
  * of {@code {"everyone":true}}, {@code {"principal":<the principal as JSON>}}, {@code
- * {"room":"<name>"}}, {@code {"role":"<name>"}}.
+ * {"room":"<name>"}}, {@code {"role":{"name":"agent","type":"<its interface's class name>"}}}: a
+ * role by its type, since a node's contract knows only the roles its descriptors name.
  */
 final class Envelopes {
   static final String TOPIC = "parley.topic";
@@ -90,6 +92,14 @@ final class Envelopes {
       case "principal" -> {
         g.writeName(kind);
         codec.write(g, among == null ? Object.class : among.getClass(), among);
+      }
+      case "role" -> {
+        Role<?> role = (Role<?>) among;
+        g.writeName(kind);
+        g.writeStartObject();
+        g.writeStringProperty("name", role.name());
+        g.writeStringProperty("type", role.type().getName());
+        g.writeEndObject();
       }
       default -> g.writeStringProperty(kind, String.valueOf(among));
     }
@@ -167,10 +177,11 @@ final class Envelopes {
       return to.propertyNames().iterator().next();
     }
 
-    /** The room's or role's name. */
+    /** The room's name, or the role's type. */
     String recipientsName() {
-      JsonNode name = recipients();
-      if (!name.isString()) {
+      JsonNode name = recipientsKind().equals("role") && recipients().isObject()
+          ? recipients().get("type") : recipients();
+      if (name == null || !name.isString()) {
         throw new IllegalArgumentException("recipients that are no name: " + name);
       }
       return name.stringValue();

@@ -245,10 +245,8 @@ public final class Nodes implements AutoCloseable {
         yield room == null ? List.of() : room.members();
       }
       case "role" -> {
-        var role = contract.role(e.recipientsName()).orElseThrow(
-            () -> new IllegalArgumentException("unknown role " + e.recipientsName()));
-        yield peers.connections().stream()
-            .filter(c -> role.type().isAssignableFrom(c.role().type())).toList();
+        String type = e.recipientsName();
+        yield peers.connections().stream().filter(c -> isA(c.role().type(), type)).toList();
       }
       case "principal" -> {
         JsonNode principal = e.recipients();
@@ -258,6 +256,19 @@ public final class Nodes implements AutoCloseable {
       default -> throw new IllegalArgumentException("unknown recipients " + e.recipientsKind());
     };
     peers.emit(event, picked, payload, true, false);
+  }
+
+  /** Whether {@code type} is the interface named {@code name} or extends it. */
+  private static boolean isA(Class<?> type, String name) {
+    if (type.getName().equals(name)) {
+      return true;
+    }
+    for (Class<?> i : type.getInterfaces()) {
+      if (isA(i, name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")
