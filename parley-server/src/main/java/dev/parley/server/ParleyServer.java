@@ -187,7 +187,7 @@ public final class ParleyServer<C> {
    */
   public <T> SharedState<T> state(State<?, T> state) {
     sockets.topics().stateValue(Objects.requireNonNull(state, "state")); // checks it
-    return new SharedState<>(nodes, state);
+    return new SharedState<>(sockets.topics(), state);
   }
 
   /**
@@ -426,7 +426,7 @@ public final class ParleyServer<C> {
    *     not {@linkplain Recipients#optional() optional}
    */
   public <P> Delivery emit(dev.parley.Event<?, P> event, Recipients to, P payload) {
-    return emit(event, to, payload, false).join();
+    return emitTo(event, to, payload, false).join();
   }
 
   /**
@@ -440,10 +440,10 @@ public final class ParleyServer<C> {
    */
   public <P> java.util.concurrent.CompletableFuture<Delivery> emitAndWait(
       dev.parley.Event<?, P> event, Recipients to, P payload) {
-    return emit(event, to, payload, true);
+    return emitTo(event, to, payload, true);
   }
 
-  private <P> java.util.concurrent.CompletableFuture<Delivery> emit(
+  private <P> java.util.concurrent.CompletableFuture<Delivery> emitTo(
       dev.parley.Event<?, P> event, Recipients to, P payload, boolean await) {
     return nodes.emit(Objects.requireNonNull(event, "event"), to.select(connections()),
         to.isOptional(), to.across(), to.named(), payload, await);

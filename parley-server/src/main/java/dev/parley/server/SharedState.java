@@ -1,7 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.State;
-import dev.parley.server.internal.socket.Nodes;
+import dev.parley.server.internal.socket.Topics;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * <p>On a server that shares a {@link Broker} with other nodes, each change is set on every node
  * too, so that their observers see it: the value is whoever set it last. Versions are counted per
  * node, and changes made on two nodes at the same moment may reach the nodes in different orders:
- * change a state from one node at a time.
+ * change a state from one node at a time. A client's {@code parley.set} crosses nodes as the
+ * server's own changes do.
  *
  * <pre>{@code
  * SharedState<Counter> counter = server.state(AppApi.COUNTER);
@@ -26,10 +27,10 @@ import java.util.function.UnaryOperator;
  * @param <T> the value's type
  */
 public final class SharedState<T> {
-  private final Nodes topics;
+  private final Topics topics;
   private final State<?, T> state;
 
-  SharedState(Nodes topics, State<?, T> state) {
+  SharedState(Topics topics, State<?, T> state) {
     this.topics = topics;
     this.state = state;
   }

@@ -174,6 +174,22 @@ class BrokerTest {
   }
 
   @Test
+  void aSharedStateAClientSetsOnOneNodeReachesTheObserversOfEveryNode() throws Exception {
+    BlockingQueue<Integer> onB = new LinkedBlockingQueue<>();
+    BlockingQueue<Integer> onA = new LinkedBlockingQueue<>();
+    b.websocket().observe(Cluster.LIKES, onB::add, errors::add);
+    ParleyClient<Shared> setter = a.websocket();
+    setter.observe(Cluster.LIKES, onA::add, errors::add);
+
+    setter.set(Cluster.LIKES, 3);
+
+    assertThat(next(onA)).isEqualTo(3);
+    assertThat(next(onB)).isEqualTo(3);
+    assertThat(server(b).state(Cluster.LIKES).get()).contains(3);
+    nothingMore(onA, onB);
+  }
+
+  @Test
   void aNodeWithABrokerOfItsOwnOrNoneNeitherHearsNorReachesTheOthers() throws Exception {
     Broker own = Broker.inMemory();
     TestServer apart = start(app.node(own));

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One app served by several nodes: a topic, a chat channel, events for users and agents, a
- * counter read by a query (resource {@code count}) and bumped by a mutation, and a shared state.
+ * counter read by a query (resource {@code count}) and bumped by a mutation, a shared state the
+ * server sets and one clients set.
  * The counter is the data every node serves, as a database would be. A caller's bearer token is
  * {@code user:<name>} or {@code agent:<name>}.
  */
@@ -56,8 +57,11 @@ final class Cluster {
   static final Query<Shared, Void, Integer> COUNT = Parley.query("count").output(Integer.class);
   static final Mutation<Shared, Void, Integer> BUMP = Parley.mutation("bump").output(Integer.class);
   static final State<Shared, Counter> COUNTER = Parley.state("counter").value(Counter.class);
+  static final State<Shared, Integer> LIKES =
+      Parley.state("likes").value(Integer.class).clientWritable();
   static final Query<Shared, Void, Integer> PING = Parley.query("ping").output(Integer.class);
-  static final Contract CONTRACT = Contract.of(CHATTER, ROOM, NEWS, COUNT, BUMP, COUNTER, PING);
+  static final Contract CONTRACT =
+      Contract.of(CHATTER, ROOM, NEWS, COUNT, BUMP, COUNTER, LIKES, PING);
 
   /** The data all nodes serve. */
   final AtomicInteger count = new AtomicInteger();

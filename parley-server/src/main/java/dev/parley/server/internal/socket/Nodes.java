@@ -24,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +45,6 @@ public final class Nodes implements AutoCloseable {
   private final Envelopes envelopes;
   private final List<Broker.Registration> registrations = new ArrayList<>();
   private final Map<String, PeerHandler<?>> handlers = new ConcurrentHashMap<>();
-  private final Map<String, ReentrantLock> stateLocks = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
 
   /** The node of {@code sockets}' server, reaching the others through {@code broker} if any. */
@@ -58,6 +55,9 @@ public final class Nodes implements AutoCloseable {
     this.codec = pipeline.codec();
     this.envelopes = new Envelopes(id, codec, sockets.frames());
     if (broker != null) {
+      sockets.topics().onStateChanged((state, value) -> broker.publish(Envelopes.STATE,
+          envelopes.write(state.name(),
+              g -> envelopes.value(g, "value", state.value().type(), value))));
       for (String subject : Envelopes.SUBJECTS) {
         registrations.add(broker.subscribe(subject, bytes -> receive(subject, bytes)));
       }
@@ -135,29 +135,6 @@ public final class Nodes implements AutoCloseable {
     return here;
   }
 
-  /** {@code state}'s value here. */
-  public @Nullable Object stateValue(State<?, ?> state) {
-    return sockets.topics().stateValue(state);
-  }
-
-  /** Changes {@code state} here, then sets the new value on the other nodes, in the same order. */
-  public long updateState(State<?, ?> state, UnaryOperator<@Nullable Object> change) {
-    if (broker == null) {
-      return sockets.topics().updateState(state, change);
-    }
-    ReentrantLock lock = stateLocks.computeIfAbsent(state.name(), k -> new ReentrantLock());
-    lock.lock();
-    try {
-      Object[] value = new Object[1];
-      long version = sockets.topics().updateState(state, old -> value[0] = change.apply(old));
-      broker.publish(Envelopes.STATE, envelopes.write(state.name(),
-          g -> envelopes.value(g, "value", state.value().type(), value[0])));
-      return version;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** Handles {@code message} from other nodes with {@code handler}. */
   public <P> void onPeer(PeerMessage<P> message, PeerHandler<P> handler) {
     check(message);
@@ -221,7 +198,7 @@ public final class Nodes implements AutoCloseable {
         case Envelopes.STATE -> {
           State<?, ?> s = e.descriptor(contract, State.class);
           Object value = e.value(s.value(), "value");
-          sockets.topics().updateState(s, old -> value);
+          sockets.topics().applyState(s, old -> value);
         }
         case Envelopes.PEER -> peer(e);
         default -> throw new IllegalArgumentException("unknown subject " + subject);
