@@ -45,6 +45,10 @@ import java.util.Optional;
  * {@link #invoker(Identity)} calls in process, with the same validation, middleware, context
  * factory and deadline. Instances are thread-safe; implement procedures before serving.
  *
+ * <p>A server given a {@link Builder#broker broker} is one node among those sharing it: what it
+ * publishes, sends, invalidates, emits across nodes or sets reaches the other nodes' connections
+ * too, and it {@link #tell tells} the others peer messages (see {@link Broker}).
+ *
  * @param <C> the context type the handlers of {@link #implement} receive
  */
 public final class ParleyServer<C> {
