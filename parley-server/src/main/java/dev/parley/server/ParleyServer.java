@@ -519,6 +519,14 @@ public final class ParleyServer<C> {
   }
 
   /**
+   * The messages for other nodes that the broker failed to take (closed, unreachable) since the
+   * server started; what went to this node's own connections went all the same.
+   */
+  public long brokerMessagesUnsent() {
+    return nodes.unsent();
+  }
+
+  /**
    * Calls the client procedure {@code procedure} on {@code connection}, within the server's
    * {@link ServerOptions#requestTimeout() requestTimeout}; see {@link #call(Connection,
    * dev.parley.ClientProcedure, Object, Duration)}.

@@ -161,6 +161,16 @@ class PeerMessagesTest {
   }
 
   @Test
+  void aBrokerThatFailsIsCountedAndDoesNotFailTheTeller() {
+    ParleyServer<?> nodeA = node(broker, new LinkedBlockingQueue<>());
+    broker.close();
+
+    nodeA.tell(EVICT, new Evict("k"));
+
+    assertThat(nodeA.brokerMessagesUnsent()).isEqualTo(1);
+  }
+
+  @Test
   void aShutDownNodeHearsNoMore() throws Exception {
     BlockingQueue<Heard> b = new LinkedBlockingQueue<>();
     ParleyServer<?> nodeA = node(broker, new LinkedBlockingQueue<>());

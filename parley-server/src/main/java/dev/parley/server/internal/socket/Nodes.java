@@ -46,6 +46,7 @@ public final class Nodes implements AutoCloseable {
   private final List<Broker.Registration> registrations = new ArrayList<>();
   private final Map<String, PeerHandler<?>> handlers = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong unsent = new AtomicLong();
 
   /** The node of {@code sockets}' server, reaching the others through {@code broker} if any. */
   public Nodes(Sockets sockets, Pipeline pipeline, @Nullable Broker broker) {
@@ -55,7 +56,7 @@ public final class Nodes implements AutoCloseable {
     this.codec = pipeline.codec();
     this.envelopes = new Envelopes(id, codec, sockets.frames());
     if (broker != null) {
-      sockets.topics().onStateChanged((state, value) -> broker.publish(Envelopes.STATE,
+      sockets.topics().onStateChanged((state, value) -> forward(Envelopes.STATE,
           envelopes.write(state.name(),
               g -> envelopes.value(g, "value", state.value().type(), value))));
       for (String subject : Envelopes.SUBJECTS) {
@@ -78,7 +79,7 @@ public final class Nodes implements AutoCloseable {
   public int publish(Topic<?, ?, ?> topic, @Nullable Object params, @Nullable Object message) {
     int n = sockets.topics().publish(topic, params, message);
     if (broker != null) {
-      broker.publish(Envelopes.TOPIC, envelopes.write(topic.name(), g -> {
+      forward(Envelopes.TOPIC, envelopes.write(topic.name(), g -> {
         envelopes.value(g, "params", topic.params().type(), params);
         envelopes.value(g, "message", topic.message().type(), message);
       }));
@@ -91,7 +92,7 @@ public final class Nodes implements AutoCloseable {
       @Nullable Object message) {
     int n = sockets.channels().send(channel, params, message);
     if (broker != null) {
-      broker.publish(Envelopes.CHANNEL, envelopes.write(channel.name(), g -> {
+      forward(Envelopes.CHANNEL, envelopes.write(channel.name(), g -> {
         envelopes.value(g, "params", channel.params().type(), params);
         envelopes.value(g, "message", channel.serverMessage().type(), message);
       }));
@@ -103,7 +104,7 @@ public final class Nodes implements AutoCloseable {
   public int invalidate(Set<String> changed, @Nullable Object origin) {
     int n = sockets.invalidate(changed, origin);
     if (broker != null && !changed.isEmpty()) {
-      broker.publish(Envelopes.INVALIDATE, envelopes.write(null, g -> {
+      forward(Envelopes.INVALIDATE, envelopes.write(null, g -> {
         g.writeName("resources");
         g.writeStartArray();
         for (String r : changed) {
@@ -127,7 +128,7 @@ public final class Nodes implements AutoCloseable {
     CompletableFuture<Delivery> here =
         sockets.peers().emit(event, picked, payload, optional || across, await);
     if (across) {
-      broker.publish(Envelopes.EVENT, envelopes.write(event.name(), g -> {
+      forward(Envelopes.EVENT, envelopes.write(event.name(), g -> {
         envelopes.recipients(g, to, among);
         envelopes.value(g, "payload", event.payload().type(), payload);
       }));
@@ -152,9 +153,31 @@ public final class Nodes implements AutoCloseable {
       throw new IllegalArgumentException("payload of " + message + " is invalid: " + issues);
     }
     if (broker != null) {
-      broker.publish(Envelopes.PEER, envelopes.write(message.name(),
+      forward(Envelopes.PEER, envelopes.write(message.name(),
           g -> envelopes.value(g, "payload", message.payload().type(), payload)));
     }
+  }
+
+  /**
+   * Publishes {@code envelope} for the other nodes. A broker that fails (closed, unreachable) is
+   * logged and counted: what this node delivered to its own connections stands.
+   */
+  private void forward(String subject, byte[] envelope) {
+    Broker to = broker;
+    if (to == null) {
+      return;
+    }
+    try {
+      to.publish(subject, envelope);
+    } catch (RuntimeException e) {
+      unsent.incrementAndGet();
+      Failures.LOG.warn("could not publish on {} for the other nodes: {}", subject, e.toString());
+    }
+  }
+
+  /** The messages for other nodes the broker failed to take since the server started. */
+  public long unsent() {
+    return unsent.get();
   }
 
   /** Stops receiving from the other nodes; the broker stays open. */
