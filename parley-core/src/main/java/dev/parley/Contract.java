@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>Each descriptor names its {@link Role}: the contract's shared surface is its {@link
  * Role#SHARED shared} descriptors, and each role's surface adds that role's own ({@link
- * #surface(Role)}). A role has one name and one type throughout a contract.
+ * #surface(Role)}). A role has one name and one type throughout a contract. {@link PeerMessage}s
+ * (node to node) are part of the contract, so that every node agrees on them, but on no surface.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -115,7 +116,8 @@ public final class Contract {
 
   /**
    * The descriptors a caller of {@code role} sees, in declaration order: the shared ones, those of
-   * {@code role} and those of the roles it extends. What introspection lists for that caller.
+   * {@code role} and those of the roles it extends; never a {@link PeerMessage}. What
+   * introspection lists for that caller.
    */
   public List<Descriptor<?>> surface(Role<?> role) {
     Objects.requireNonNull(role, "role");

@@ -12,13 +12,13 @@ import java.util.Optional;
  *
  * <p>Descriptor types form a closed family, one type per {@link Kind}: {@link Query} and {@link
  * Mutation} (request/response, sharing {@link Procedure}), {@link Subscription}, {@link Event},
- * {@link ClientEvent}, {@link Topic}, {@link ClientProcedure}, {@link Channel} and {@link State}. Peer
- * messages get theirs with their transport.
+ * {@link ClientEvent}, {@link Topic}, {@link ClientProcedure}, {@link Channel}, {@link State} and
+ * {@link PeerMessage} (node to node, on no client's surface).
  *
  * @param <R> the role that may use this descriptor
  */
 public sealed interface Descriptor<R extends Shared>
-    permits Procedure, Event, ClientEvent, Topic, ClientProcedure, Channel, State {
+    permits Procedure, Event, ClientEvent, Topic, ClientProcedure, Channel, State, PeerMessage {
 
   /**
    * The descriptor's name: segments of letters, digits and {@code _} joined by dots, each starting

@@ -104,4 +104,15 @@ public final class Parley {
   public static Channel<Shared, Void, Void, Void, Void, Void> channel(String name) {
     return new Channel<>(Shape.named(name), Schema.none(), Schema.none(), Schema.none());
   }
+
+  /**
+   * A peer message named {@code name}: from one server node to the others, never seen by clients;
+   * with no payload until refined ({@code .payload(Evict.class)}).
+   *
+   * @throws IllegalArgumentException if the name is not dotted segments of letters, digits and
+   *     {@code _}
+   */
+  public static PeerMessage<Void> peerMessage(String name) {
+    return new PeerMessage<>(Shape.named(name));
+  }
 }

@@ -74,10 +74,11 @@ public final class Role<R extends Shared> {
 
   /**
    * Whether a caller of this role may use {@code descriptor}: it is shared, of this role, or of a
-   * role this one extends.
+   * role this one extends, and it is not a {@link PeerMessage} (node to node: no caller sees it).
    */
   public boolean sees(Descriptor<?> descriptor) {
-    return descriptor.role().type.isAssignableFrom(type);
+    return descriptor.kind().direction() != Kind.Direction.SERVER_TO_SERVER
+        && descriptor.role().type.isAssignableFrom(type);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.parley.server.internal.HttpWire;
 import dev.parley.server.internal.LocalInvoker;
 import dev.parley.server.internal.Failures;
 import dev.parley.server.internal.Pipeline;
+import dev.parley.server.internal.socket.Nodes;
 import dev.parley.server.internal.socket.Sockets;
 import dev.parley.Channel;
 import dev.parley.Topic;
@@ -44,6 +45,10 @@ import java.util.Optional;
  * {@link #invoker(Identity)} calls in process, with the same validation, middleware, context
  * factory and deadline. Instances are thread-safe; implement procedures before serving.
  *
+ * <p>A server given a {@link Builder#broker broker} is one node among those sharing it: what it
+ * publishes, sends, invalidates, emits across nodes or sets reaches the other nodes' connections
+ * too, and it {@link #tell tells} the others peer messages (see {@link Broker}).
+ *
  * @param <C> the context type the handlers of {@link #implement} receive
  */
 public final class ParleyServer<C> {
@@ -51,6 +56,7 @@ public final class ParleyServer<C> {
   private final HttpWire wire;
   private final Sockets sockets;
   private final Procedures<C> procedures;
+  private final Nodes nodes;
 
   private ParleyServer(Builder<?, C> b) {
     this.pipeline = new Pipeline(b.contract, b.options, b.contextFactory, b.listeners,
@@ -58,7 +64,8 @@ public final class ParleyServer<C> {
     this.wire = new HttpWire(pipeline, b.authenticator);
     this.sockets = new Sockets(pipeline, b.authenticator);
     this.procedures = new Procedures<>(pipeline, b.middleware);
-    pipeline.onChanged(sockets::invalidate);
+    this.nodes = new Nodes(sockets, pipeline, b.broker);
+    pipeline.onChanged(nodes::invalidate);
     pipeline.sequence(sockets::sequence);
   }
 
@@ -139,14 +146,15 @@ public final class ParleyServer<C> {
    * parameters, as their JSON), on every WebSocket connection of this server. The message is
    * checked against the channel's server message schema and encoded once for all of them. Returns
    * at once: a connection whose outbound queue has no room for it is closed {@code 1013}, and its
-   * client reconnects and connects its channels again.
+   * client reconnects and connects its channels again. With a {@linkplain Builder#broker broker},
+   * the channel connections of the other nodes get it too.
    *
-   * @return how many channel connections it was queued for
+   * @return how many channel connections of this node it was queued for
    * @throws IllegalArgumentException if the channel is not part of this server's contract, or the
    *     message does not fit its schema
    */
   public <P, SM> int send(Channel<?, P, ?, ?, ?, SM> channel, P params, SM message) {
-    return sockets.channels().send(channel, params, message);
+    return nodes.send(channel, params, message);
   }
 
   /**
@@ -167,14 +175,15 @@ public final class ParleyServer<C> {
    * of this server, and keeps it when the topic has a replay window. The message is checked
    * against the topic's schema and encoded once for all. Returns at once: a subscriber whose
    * outbound queue has no room for it is closed {@code 1013}, and its client reconnects and
-   * resumes from its last event id.
+   * resumes from its last event id. With a {@linkplain Builder#broker broker}, the subscribers of
+   * the other nodes get it too; each node keeps its own replay window.
    *
-   * @return how many subscriptions it was queued for
+   * @return how many subscriptions of this node it was queued for
    * @throws IllegalArgumentException if the topic is not part of this server's contract, or the
    *     message does not fit its schema
    */
   public <P, M> int publish(Topic<?, P, M> topic, P params, M message) {
-    return sockets.topics().publish(topic, params, message);
+    return nodes.publish(topic, params, message);
   }
 
   /**
@@ -316,7 +325,8 @@ public final class ParleyServer<C> {
    * resources} it watches, and its client's listeners refetch. A successful mutation does the same
    * by itself with the resources its implementation declared. Returns at once: each connection
    * sends in its own time, at most one invalidation waiting in its queue (later ones merge into
-   * the next). Clients over HTTP hear only of their own mutations.
+   * the next). Clients over HTTP hear only of their own mutations. With a {@linkplain
+   * Builder#broker broker}, the watchers of the other nodes are pushed it too.
    *
    * <p>Each call of this method (and each mutation with resources) takes the next number of the
    * server's invalidation sequence, and the server keeps the names of the last 1024: a query's
@@ -328,7 +338,7 @@ public final class ParleyServer<C> {
    * server.invalidate("todos", "todo/" + id);   // after a nightly import changed a todo
    * }</pre>
    *
-   * @return how many connections it is sent to
+   * @return how many connections of this node it is sent to
    * @throws IllegalArgumentException when a resource name is empty
    */
   public int invalidate(String... resources) {
@@ -338,7 +348,7 @@ public final class ParleyServer<C> {
         throw new IllegalArgumentException("resources: an empty name (expected: at least 1 character)");
       }
     }
-    return sockets.invalidate(java.util.Set.of(resources), null);
+    return nodes.invalidate(java.util.Set.of(resources), null);
   }
 
   /**
@@ -408,6 +418,9 @@ public final class ParleyServer<C> {
    * A recipient whose outbound queue is full does not get it: the event is dropped for that one
    * and counted ({@link #eventsDropped()}), and the connection stays. Events are not kept for
    * connections that are not open now: a client that reconnects does not get those it missed.
+   * With a {@linkplain Builder#broker broker}, recipients named across nodes (everyone, a
+   * principal, a room, a role) are reached on every node, as {@link Recipients} says; the
+   * delivery counts this node's.
    *
    * <pre>{@code
    * server.emit(ChatApi.PRESENCE, Recipients.everyone().optional(), new Presence(lobby.size()));
@@ -420,22 +433,27 @@ public final class ParleyServer<C> {
    *     not {@linkplain Recipients#optional() optional}
    */
   public <P> Delivery emit(dev.parley.Event<?, P> event, Recipients to, P payload) {
-    return sockets.peers().emit(Objects.requireNonNull(event, "event"), to.select(connections()),
-        payload, to.isOptional(), false).join();
+    return emitTo(event, to, payload, false).join();
   }
 
   /**
    * Sends {@code payload} of {@code event} as {@link #emit} does, and completes when it was
    * written to each recipient or failed there (its queue full, or its connection ended first).
    *
-   * @return a future of how many connections it was for, written to and dropped for; never failed
+   * @return a future of how many connections of this node it was for, written to and dropped for
+   *     (those of other nodes are not waited for); never failed
    * @throws IllegalArgumentException as {@link #emit}
    * @throws ParleyException as {@link #emit}
    */
   public <P> java.util.concurrent.CompletableFuture<Delivery> emitAndWait(
       dev.parley.Event<?, P> event, Recipients to, P payload) {
-    return sockets.peers().emit(Objects.requireNonNull(event, "event"), to.select(connections()),
-        payload, to.isOptional(), true);
+    return emitTo(event, to, payload, true);
+  }
+
+  private <P> java.util.concurrent.CompletableFuture<Delivery> emitTo(
+      dev.parley.Event<?, P> event, Recipients to, P payload, boolean await) {
+    return nodes.emit(Objects.requireNonNull(event, "event"), to.select(connections()),
+        to.isOptional(), to.across(), to.named(), payload, await);
   }
 
   /**
@@ -468,6 +486,54 @@ public final class ParleyServer<C> {
   /** The server events dropped since the server started: for recipients with a full queue, or gone. */
   public long eventsDropped() {
     return sockets.peers().eventsDropped();
+  }
+
+  // ---- nodes ----
+
+  /** This server's node id: random, carried by everything it sends the other nodes. */
+  public String nodeId() {
+    return nodes.id();
+  }
+
+  /**
+   * Handles the peer message {@code message} with {@code handler}: each one another node {@link
+   * #tell tells} runs it on a virtual thread of its own, with the payload (valid by its schema)
+   * and the sender's node id. One that does not decode, or has no handler here, is dropped,
+   * logged and counted ({@link #brokerMessagesDropped()}).
+   *
+   * @throws IllegalArgumentException if the message is not of the contract
+   * @throws IllegalStateException if it has a handler already
+   */
+  public <P> void onPeer(dev.parley.PeerMessage<P> message, PeerHandler<P> handler) {
+    nodes.onPeer(Objects.requireNonNull(message, "message"),
+        Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * Tells {@code payload} of {@code message} to every other node sharing this server's {@link
+   * Builder#broker broker}, never to this one; returns at once. Without a broker it goes nowhere.
+   *
+   * @throws IllegalArgumentException when the payload is not valid by the message's schema, or the
+   *     message is not of the contract
+   */
+  public <P> void tell(dev.parley.PeerMessage<P> message, P payload) {
+    nodes.tell(Objects.requireNonNull(message, "message"), payload);
+  }
+
+  /**
+   * The messages from other nodes dropped since the server started: malformed, naming what this
+   * server's contract lacks, not valid by their schema, or a peer message with no handler here.
+   */
+  public long brokerMessagesDropped() {
+    return nodes.dropped();
+  }
+
+  /**
+   * The messages for other nodes that the broker failed to take (closed, unreachable) since the
+   * server started; what went to this node's own connections went all the same.
+   */
+  public long brokerMessagesUnsent() {
+    return nodes.unsent();
   }
 
   /**
@@ -530,6 +596,7 @@ public final class ParleyServer<C> {
   public boolean shutdown(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     long deadline = System.nanoTime() + grace.toNanos();
+    nodes.close();
     sockets.closeAll();
     try {
       boolean calls = pipeline.shutdown(grace);
@@ -634,6 +701,7 @@ public final class ParleyServer<C> {
     private final List<Middleware<?, ?>> middleware;
     private final List<CallListener> listeners;
     private ServerOptions options = ServerOptions.defaults();
+    private dev.parley.server.@org.jspecify.annotations.Nullable Broker broker;
     private final boolean contextSet;
 
     private Builder(Contract contract, Authenticator<P> authenticator,
@@ -669,6 +737,7 @@ public final class ParleyServer<C> {
       Builder<P2, Identity<P2>> b = new Builder<>(contract, authenticator,
           (ContextFactory<P2, Identity<P2>>) (request, identity) -> identity);
       b.options = options;
+      b.broker = broker;
       b.listeners.addAll(listeners);
       return b;
     }
@@ -687,6 +756,7 @@ public final class ParleyServer<C> {
       }
       Builder<P, C2> b = new Builder<>(contract, authenticator, factory, List.of(), listeners, true);
       b.options = options;
+      b.broker = broker;
       return b;
     }
 
@@ -717,6 +787,7 @@ public final class ParleyServer<C> {
       Builder<P, N> b = new Builder<>(contract, authenticator, contextFactory, more, listeners,
           contextSet);
       b.options = options;
+      b.broker = broker;
       return b;
     }
 
@@ -729,6 +800,17 @@ public final class ParleyServer<C> {
     /** Sets the limits; {@link ServerOptions#defaults()} unless set. */
     public Builder<P, C> options(ServerOptions options) {
       this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Makes the server a node among those sharing {@code broker}: topic and channel messages,
+     * invalidations, events to recipients named across nodes, shared-state changes and peer
+     * messages reach the other nodes' connections too (see {@link Broker}). Unless set the server
+     * is on its own. The server unsubscribes at its shutdown; closing the broker is the caller's.
+     */
+    public Builder<P, C> broker(Broker broker) {
+      this.broker = Objects.requireNonNull(broker, "broker");
       return this;
     }
 

@@ -24,24 +24,42 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>By default an event that reaches no connection is an error ({@code NOT_FOUND}); {@link
  * #optional()} makes "nobody" fine, as Devframe's {@code optional}. Immutable.
+ *
+ * <p><b>Several nodes.</b> On a server that shares a {@link Broker} with other nodes, recipients
+ * named by what every node knows reach the matching connections of every node: {@link
+ * #everyone()}, {@link #principal} (matched on the other nodes by its JSON form), {@link #room}
+ * (by its name: each node's members of its room of that name) and {@link #role}. Those local by
+ * nature reach this node's connections only: {@link #connection}, {@link #connections}, {@link
+ * #filter}, and any recipients narrowed by {@link #and}. Since the other nodes' connections are
+ * not counted, recipients that reach across nodes are never {@code NOT_FOUND} there.
  */
 public final class Recipients {
   private final @Nullable Supplier<Collection<Connection<?>>> among;
   private final Predicate<Connection<?>> filter;
   private final boolean optional;
   private final String label;
+  private final @Nullable String across;
+  private final @Nullable Object named;
 
   private Recipients(@Nullable Supplier<Collection<Connection<?>>> among,
       Predicate<Connection<?>> filter, boolean optional, String label) {
+    this(among, filter, optional, label, null, null);
+  }
+
+  private Recipients(@Nullable Supplier<Collection<Connection<?>>> among,
+      Predicate<Connection<?>> filter, boolean optional, String label, @Nullable String across,
+      @Nullable Object named) {
     this.among = among;
     this.filter = filter;
     this.optional = optional;
     this.label = label;
+    this.across = across;
+    this.named = named;
   }
 
   /** Every connection. */
   public static Recipients everyone() {
-    return new Recipients(null, c -> true, false, "everyone");
+    return new Recipients(null, c -> true, false, "everyone", "everyone", null);
   }
 
   /** The one connection {@code connection}. */
@@ -61,21 +79,21 @@ public final class Recipients {
   public static Recipients principal(Object principal) {
     Objects.requireNonNull(principal, "principal");
     return new Recipients(null, c -> principal.equals(c.identity().principal()), false,
-        "principal " + principal);
+        "principal " + principal, "principal", principal);
   }
 
   /** The members of {@code room} when the event is sent. */
   public static Recipients room(Room room) {
     Objects.requireNonNull(room, "room");
     return new Recipients(() -> List.copyOf(room.members()), c -> true, false,
-        "room " + room.name());
+        "room " + room.name(), "room", room.name());
   }
 
   /** Every connection whose role is {@code role} or extends it. */
   public static Recipients role(Role<?> role) {
     Objects.requireNonNull(role, "role");
     return new Recipients(null, c -> role.type().isAssignableFrom(c.role().type()), false,
-        "role " + role.name());
+        "role " + role.name(), "role", role);
   }
 
   /** Every connection {@code filter} accepts; it runs once per open connection. */
@@ -92,7 +110,20 @@ public final class Recipients {
 
   /** These recipients, where reaching none is not an error. */
   public Recipients optional() {
-    return new Recipients(among, filter, true, label);
+    return new Recipients(among, filter, true, label, across, named);
+  }
+
+  /**
+   * How these recipients are named on other nodes ({@code everyone}, {@code principal}, {@code
+   * room}, {@code role}); null for those local by nature (connections, filters).
+   */
+  @Nullable String across() {
+    return across;
+  }
+
+  /** The principal, room name or {@link Role} {@link #across} names; null for everyone. */
+  @Nullable Object named() {
+    return named;
   }
 
   /** Whether reaching no connection is fine ({@link #optional()}). */

@@ -12,6 +12,12 @@ import java.util.function.UnaryOperator;
  * observer, in order; an observer that comes later gets the current value first. Returned by
  * {@link ParleyServer#state}; thread-safe: changes are applied one at a time.
  *
+ * <p>On a server that shares a {@link Broker} with other nodes, each change is set on every node
+ * too, so that their observers see it: the value is whoever set it last. Versions are counted per
+ * node, and changes made on two nodes at the same moment may reach the nodes in different orders:
+ * change a state from one node at a time. A client's {@code parley.set} crosses nodes as the
+ * server's own changes do.
+ *
  * <pre>{@code
  * SharedState<Counter> counter = server.state(AppApi.COUNTER);
  * counter.set(new Counter(0));

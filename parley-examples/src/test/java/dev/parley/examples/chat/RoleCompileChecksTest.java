@@ -155,6 +155,27 @@ class RoleCompileChecksTest {
             "user.subscribe(ALERTS, null, m -> {}, e -> {});",
             "no suitable method found for subscribe",
             "agent.subscribe(ALERTS, null, m -> {}, e -> {});"),
+        // peer messages: node to node, never a client's
+        new Row("a client emits a peer message",
+            "user.emit(EVICT, new Text(\"k\"));",
+            "method emit in class dev.parley.client.ParleyClient<R> cannot be applied to given types",
+            "server.tell(EVICT, new Text(\"k\"));"),
+        new Row("a client listens to a peer message",
+            "user.on(EVICT, t -> { });",
+            "method on in class dev.parley.client.ParleyClient<R> cannot be applied to given types",
+            "server.onPeer(EVICT, (t, fromNode) -> { });"),
+        new Row("a client subscribes to a peer message",
+            "agent.subscribe(EVICT, null, t -> {}, e -> {});",
+            "no suitable method found for subscribe",
+            "agent.subscribe(ALERTS, null, t -> {}, e -> {});"),
+        new Row("the server emits a peer message to clients",
+            "server.emit(EVICT, dev.parley.server.Recipients.everyone(), new Text(\"k\"));",
+            "method emit in class dev.parley.server.ParleyServer<C> cannot be applied to given types",
+            "server.tell(EVICT, new Text(\"k\"));"),
+        new Row("the server tells a peer message of the wrong payload type",
+            "server.tell(EVICT, new Message(1, \"bot\", \"agent\", \"up\"));",
+            "method tell in class dev.parley.server.ParleyServer<C> cannot be applied to given types",
+            "server.tell(EVICT, new Text(\"k\"));"),
         new Row("an agent connects a user's channel",
             "agent.connect(ROOM, null, null, m -> {}, e -> {});",
             "method connect in class dev.parley.client.ParleyClient<R> cannot be applied to given types",
@@ -179,6 +200,7 @@ class RoleCompileChecksTest {
             Parley.event("deployed").role(ChatApi.AGENT).payload(Message.class);
         static final Channel<User, Void, Void, Void, Text, Message> ROOM =
             Parley.channel("room").role(ChatApi.USER).clientMessage(Text.class).serverMessage(Message.class);
+        static final PeerMessage<Text> EVICT = Parley.peerMessage("evict").payload(Text.class);
         static final Subscription<User, Void, Message> FEED =
             Parley.subscription("feed").role(ChatApi.USER).output(Message.class);
 

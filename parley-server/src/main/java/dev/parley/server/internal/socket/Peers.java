@@ -77,6 +77,11 @@ public final class Peers {
     return rooms.computeIfAbsent(name, LocalRoom::new);
   }
 
+  /** The room {@code name} if it was made, null otherwise. */
+  @Nullable LocalRoom roomIfAny(String name) {
+    return rooms.get(name);
+  }
+
   /** Handles {@code event} with {@code handler}; see {@code ParleyServer.on}. */
   public <P> void on(ClientEvent<?, P> event, ClientEventHandler<?, P> handler) {
     clientEvents.on(event, handler);

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +37,8 @@ public final class Topics {
   private final Map<String, LinkedHashMap<String, Feed>> keeping = new ConcurrentHashMap<>();
   /** The highest event id of every feed evicted so far: a new feed counts on from here. */
   private final AtomicLong evictedIds = new AtomicLong();
+  private final Map<String, ReentrantLock> order = new ConcurrentHashMap<>();
+  private volatile BiConsumer<State<?, ?>, @Nullable Object> stateChanged = (state, value) -> {};
 
   Topics(Contract contract, JsonCodec codec) {
     this.contract = contract;
@@ -113,8 +117,31 @@ public final class Topics {
    * @throws IllegalArgumentException if the state is not part of the contract, or the new value
    *     does not fit its schema (nothing changes)
    */
-  @SuppressWarnings("unchecked")
   public long updateState(State<?, ?> state, UnaryOperator<@Nullable Object> change) {
+    check(state);
+    ReentrantLock lock = order.computeIfAbsent(state.name(), k -> new ReentrantLock());
+    lock.lock(); // the hook hears each state's changes in their order, outside the feed's lock
+    try {
+      Object[] value = new Object[1];
+      long version = applyState(state, old -> value[0] = change.apply(old));
+      stateChanged.accept(state, value[0]);
+      return version;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Has {@code hook} hear each change {@link #updateState} makes, with the new value, in order
+   * per state; not those {@link #applyState} makes (a change from another node).
+   */
+  public void onStateChanged(BiConsumer<State<?, ?>, @Nullable Object> hook) {
+    this.stateChanged = hook;
+  }
+
+  /** Changes {@code state} as {@link #updateState} does, without telling the hook. */
+  @SuppressWarnings("unchecked")
+  public long applyState(State<?, ?> state, UnaryOperator<@Nullable Object> change) {
     check(state);
     while (true) {
       Feed feed = feed(stateKey(state.name()));
