@@ -14,6 +14,7 @@ import dev.parley.ParleyException;
 import dev.parley.Query;
 import dev.parley.Role;
 import dev.parley.Shared;
+import dev.parley.State;
 import dev.parley.Topic;
 import dev.parley.client.ChannelConnection;
 import dev.parley.client.ClientOptions;
@@ -69,7 +70,8 @@ class RealtimePipelineTest {
   static final ClientEvent<Shared, Note> TYPING =
       Parley.clientEvent("typing").payload(Note.class);
   static final Query<Shared, Void, String> PING = Parley.query("ping").output(String.class);
-  static final Contract CONTRACT = Contract.of(CHAT, NEWS, TYPING, PING);
+  static final State<Shared, Note> MOOD = Parley.state("mood").value(Note.class).clientWritable();
+  static final Contract CONTRACT = Contract.of(CHAT, NEWS, TYPING, PING, MOOD);
 
   /** Refuses the room "vault" and whatever says "shout"; sees the factory's context. */
   static final Guard<Ctx> GUARD = (ctx, call) -> !ctx.user().isEmpty()
@@ -163,6 +165,34 @@ class RealtimePipelineTest {
     assertThat(ran).containsExactlyInAnyOrder("connect SignedIn[user=ada]",
         "message hi SignedIn[user=ada]", "subscribe SignedIn[user=ada]",
         "typing hm SignedIn[user=ada]", "disconnect SignedIn[user=ada]");
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void aSharedStatesObserveAndAClientsSetGoThroughTheServerWideMiddlewareAndTheListeners()
+      throws Exception {
+    ParleyClient<Shared> stranger = client(""); // the guard refuses a context without a user
+    assertThatThrownBy(() -> stranger.observe(MOOD, n -> {}, errors::add))
+        .isInstanceOfSatisfying(ParleyClientException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+
+    ParleyClient<Shared> ada = client("ada");
+    BlockingQueue<Note> seen = new LinkedBlockingQueue<>();
+    ada.observe(MOOD, seen::add, errors::add);
+    assertThatThrownBy(() -> ada.set(MOOD, new Note("shout")))
+        .isInstanceOfSatisfying(ParleyClientException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+    assertThat(server.state(MOOD).get()).isEmpty();
+    assertThat(ada.set(MOOD, new Note("calm"))).isEqualTo(1);
+    assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo(new Note("calm"));
+
+    eventually(() -> recordsOf("mood").size() == 4);
+    assertThat(recordsOf("mood")).allSatisfy(r -> {
+      assertThat(r.descriptor()).contains(MOOD);
+      assertThat(r.transport()).isEqualTo(Transport.WEBSOCKET);
+    });
+    assertThat(recordsOf("mood")).extracting(r -> r.error().map(e -> e.code()).orElse(null))
+        .containsExactlyInAnyOrder(ErrorCode.FORBIDDEN, null, ErrorCode.FORBIDDEN, null);
     assertThat(errors).isEmpty();
   }
 

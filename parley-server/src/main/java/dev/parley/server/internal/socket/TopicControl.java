@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * thread, then the answer and the kept messages after the last event id) and unsubscribes, each
  * refusal an error naming the message's id with the connection going on; all of them end with
  * the connection. A topic's subscribe runs as a call through the pipeline's {@link Realtime} entry
- * (the hook behind the server-wide middleware), and the listeners hear its refusals too; a shared
- * state's observe and set do not. Thread-safe.
+ * (the hook behind the server-wide middleware), and the listeners hear its refusals too; so do a
+ * shared state's observe (no handler: the middleware may refuse it) and a client's set (the change
+ * behind the middleware). Thread-safe.
  */
 final class TopicControl {
   private final Topics topics;
@@ -169,26 +170,50 @@ final class TopicControl {
   /** A subscribe to a shared state: the current value first (when set), then every change. */
   private @Nullable ParleyException observe(Message.Parley message, Caller caller, String key,
       JsonNode stateName) {
+    long start = System.nanoTime();
     String name = stateName.isString() ? stateName.stringValue() : "";
     if (!(topics.descriptor(name) instanceof State<?, ?> state)
         || !caller.identity().role().sees(state)) {
-      return Failures.notFound(name);
+      return host.realtime().refused(name, null, caller, start, Failures.notFound(name));
     }
     synchronized (this) {
-      if (members.containsKey(key)) {
+      if (members.containsKey(key) || pending.containsKey(key)) {
         return bad("Duplicate id " + key + ": a subscription with this id is live on this"
             + " connection");
       }
       if (members.size() + pending.size() >= max) {
-        return new ParleyException(ErrorCode.TOO_MANY_REQUESTS, "More than " + max
-            + " topic subscriptions on this connection");
+        return host.realtime().refused(name, state, caller, start, new ParleyException(
+            ErrorCode.TOO_MANY_REQUESTS, "More than " + max + " topic subscriptions on this"
+            + " connection"));
       }
+      pending.put(key, Boolean.TRUE);
+    }
+    byte[] id = message.id();
+    serial.run(() -> follow(state, caller, id, key, start));
+    return null;
+  }
+
+  /** Lets the middleware refuse an observe of {@code state}, then joins its feed. */
+  private void follow(State<?, ?> state, Caller caller, byte[] id, String key, long start) {
+    try {
+      host.realtime().run(caller, caller.call(state, null, null, false), start, ctx -> null);
+    } catch (ParleyException e) {
+      synchronized (this) {
+        pending.remove(key);
+      }
+      host.refuse(id, e);
+      return;
     }
     Feed.Joined joined;
     do {
-      Feed feed = topics.feed(Topics.stateKey(name));
-      TopicMember member = new TopicMember(message.id(), name, feed, NULL, this);
+      Feed feed = topics.feed(Topics.stateKey(state.name()));
+      TopicMember member = new TopicMember(id, state.name(), feed, NULL, this);
       synchronized (this) {
+        pending.remove(key);
+        if (closed) {
+          topics.idle(feed);
+          return;
+        }
         members.put(key, member);
       }
       joined = feed.join(member, 0L, (m, tail) -> host.offer(tail == null
@@ -200,28 +225,45 @@ final class TopicControl {
       }
       host.slow("Outbound queue full: a state's value did not fit");
     }
-    return null;
   }
 
-  /** A {@code parley.set} of a client-writable state: answered with its new version. */
+  /**
+   * A {@code parley.set} of a client-writable state: the change runs behind the server-wide
+   * middleware, in order with the connection's other handlers, and is answered with the new
+   * version.
+   */
   private @Nullable ParleyException set(Message.Parley message) {
     Caller caller = Handling.caller(host, greeted, message);
     if (caller == null) {
       return null;
     }
+    long start = System.nanoTime();
     String name = ChannelMessages.text(message.message(), "state");
     if (!(topics.descriptor(name) instanceof State<?, ?> state)
         || !caller.identity().role().sees(state)) {
-      return Failures.notFound(name);
+      return host.realtime().refused(name, null, caller, start, Failures.notFound(name));
     }
-    if (!state.isClientWritable()) {
-      return new ParleyException(ErrorCode.FORBIDDEN, "The state \"" + name
-          + "\" is set by the server only");
+    Object value;
+    try {
+      if (!state.isClientWritable()) {
+        throw new ParleyException(ErrorCode.FORBIDDEN, "The state \"" + name
+            + "\" is set by the server only");
+      }
+      value = topics.codec().decode(state.value(),
+          ChannelMessages.param(message.message(), "value"), "value");
+    } catch (ParleyException e) {
+      return host.realtime().refused(name, state, caller, start, e);
     }
-    Object value = topics.codec().decode(state.value(),
-        ChannelMessages.param(message.message(), "value"), "value");
-    long version = topics.updateState(state, old -> value);
-    host.put(TopicMessages.setAnswer(message.id(), version));
+    byte[] id = message.id();
+    serial.run(() -> {
+      try {
+        Object version = host.realtime().run(caller, caller.call(state, null, value, false), start,
+            ctx -> topics.updateState(state, old -> value));
+        host.put(TopicMessages.setAnswer(id, (Long) java.util.Objects.requireNonNull(version)));
+      } catch (ParleyException e) {
+        host.refuse(id, e);
+      }
+    });
     return null;
   }
 
