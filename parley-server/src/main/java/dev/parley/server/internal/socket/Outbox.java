@@ -5,7 +5,6 @@ import dev.parley.server.internal.Failures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -18,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * SocketOut#send}, which Jetty writes with one gathering write; whoever then sees that send
  * complete (the transport's thread, or the producer when it completed at once) hands over what
  * queued meanwhile, until the queue is empty. So a connection fed faster than it writes coalesces
- * its messages into few writes, and no thread is woken per message. A subscription's values are
- * handed over from a short-lived virtual thread instead ({@link #putSoon}), so that the values
- * its handler sends in a row share a write.
+ * its messages into few writes, and no thread is woken per message. A subscription's values, and
+ * what a fan-out offers, are handed over from one of the JVM's few {@link Flushers} instead
+ * ({@link #putSoon}, {@link #offer}), so that the values its producer sends in a row share a write
+ * and a fan-out to many idle connections wakes no thread per connection.
  *
  * <p>The queue holds at most {@code limit} bytes, the messages being written included; a single
  * larger message is taken alone into an empty queue. A producer whose message does not fit waits
@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 final class Outbox {
   /** The most messages handed to the transport in one send: {@value}. */
   static final int MAX_BATCH = 64;
-  private static final ThreadFactory FLUSHERS =
-      Thread.ofVirtual().name("parley-socket-flush").factory();
+  /** The tries of {@link #lockSoon} before it waits: {@value}. */
+  private static final int SPINS = 64;
 
   private final SocketOut out;
   private final long limit;
@@ -49,6 +49,7 @@ final class Outbox {
   private boolean stalled;
   private long progressAt = System.nanoTime();
   private @Nullable Closing closing;
+  private final Runnable flusher = this::flush;
 
   /**
    * A queue of {@code limit} bytes in front of {@code out}.
@@ -80,7 +81,7 @@ final class Outbox {
 
   /**
    * Queues {@code message} as {@link #put(byte[])} does, but when the queue was idle hands it to
-   * the transport from a new virtual thread: the messages this thread queues right after it (a
+   * the transport from one of the {@link Flushers}: the messages this thread queues right after it (a
    * subscription's values published together) then go in the same write.
    */
   boolean putSoon(byte[] message) throws InterruptedException {
@@ -89,12 +90,12 @@ final class Outbox {
 
   /**
    * Queues {@code message} only if it fits now, never waiting; when the queue was idle, hands it to
-   * the transport from a new virtual thread, as {@link #putSoon} does.
+   * the transport from one of the {@link Flushers}, as {@link #putSoon} does.
    *
    * @return whether it was queued: false when it does not fit, or the queue is closed
    */
   boolean offer(byte[] message) {
-    lock.lock();
+    lockSoon();
     try {
       if (closed || (bytes > 0 && bytes + message.length > limit)) {
         return false;
@@ -109,8 +110,23 @@ final class Outbox {
     } finally {
       lock.unlock();
     }
-    FLUSHERS.newThread(this::flush).start();
+    Flushers.SHARED.submit(flusher);
     return true;
+  }
+
+  /**
+   * Takes the lock, spinning a little first: its holders keep it for a few instructions, and a
+   * fan-out's producer and a flusher often want one queue's lock at once; parking and waking a
+   * thread would cost more than the wait.
+   */
+  private void lockSoon() {
+    for (int i = 0; i < SPINS; i++) {
+      if (lock.tryLock()) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    lock.lock();
   }
 
   /** Whether it takes no more messages. */
@@ -156,7 +172,7 @@ final class Outbox {
       }
       if (flush) {
         if (soon) {
-          FLUSHERS.newThread(this::flush).start();
+          Flushers.SHARED.submit(flusher);
         } else {
           flush();
         }
@@ -259,7 +275,7 @@ final class Outbox {
     while (true) {
       List<byte[]> batch = null;
       Closing last = null;
-      lock.lock();
+      lockSoon();
       try {
         if (pending.isEmpty()) {
           writing = false;
@@ -300,7 +316,7 @@ final class Outbox {
    * @return whether to go on sending
    */
   private boolean written(List<byte[]> batch, @Nullable Throwable failure) {
-    lock.lock();
+    lockSoon();
     try {
       if (sending == batch) {
         if (failure != null) {
