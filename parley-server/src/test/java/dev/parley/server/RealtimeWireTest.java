@@ -14,6 +14,7 @@ import dev.parley.Role;
 import dev.parley.Shared;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -131,6 +132,42 @@ class RealtimeWireTest {
     assertThatThrownBy(() -> server.emit(NEWS, Recipients.everyone(), new Note("")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
     nothingSent(a);
+  }
+
+  @Test
+  void aClientThatSaysItTakesArraysGetsWhatQueuedWhileItDidNotReadAsOneArrayOthersOneByOne()
+      throws Exception {
+    var server = server(ServerOptions.defaults());
+    RecordingSocket arrays = RecordingSocket.open(server, "");
+    arrays.session().onText("{\"method\":\"parley.hello\",\"params\":{\"version\":1,"
+        + "\"arrays\":true}}");
+    assertThat(arrays.next()).startsWith("{\"method\":\"parley.hello\"");
+    RecordingSocket plain = greeted(server, "");
+    arrays.stuck = true;
+    plain.stuck = true;
+    for (int i = 1; i <= 3; i++) {
+      server.emit(NEWS, Recipients.everyone(), new Note("n" + i));
+    }
+    String n1 = "{\"method\":\"parley.event\",\"params\":{\"name\":\"news\",\"payload\":"
+        + "{\"text\":\"n1\"}}}";
+    List<String> each = List.of(n1, n1.replace("n1", "n2"), n1.replace("n1", "n3"));
+    List<String> arrayFrames = new ArrayList<>(List.of(arrays.next())); // held: it reads nothing
+    List<String> plainFrames = new ArrayList<>(List.of(plain.next()));
+    arrays.unstick();
+    plain.unstick();
+    while (String.join(",", arrayFrames).split("\"method\"", -1).length - 1 < 3) {
+      arrayFrames.add(arrays.next());
+    }
+    while (plainFrames.size() < 3) {
+      plainFrames.add(plain.next());
+    }
+
+    assertThat(plainFrames).containsExactlyElementsOf(each);
+    assertThat(arrayFrames).as("what queued behind the held send went as one array")
+        .anySatisfy(f -> assertThat(f).startsWith("[{").endsWith("}]"));
+    assertThat(String.join(",", arrayFrames).replace("[", "").replace("]", ""))
+        .isEqualTo(String.join(",", each));
+    assertThat(plain.sent.poll(100, TimeUnit.MILLISECONDS)).isNull();
   }
 
   @Test

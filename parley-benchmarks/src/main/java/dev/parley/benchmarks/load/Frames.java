@@ -117,11 +117,13 @@ final class Frames {
     for (int i = from; (i = indexOf(b, i, to, key)) >= 0; i++) {
       at = i;
     }
-    if (at < 0) {
-      return -1;
-    }
+    return at < 0 ? -1 : digits(b, at + key.length, to);
+  }
+
+  /** The decimal number that starts at {@code from} (0 when none does). */
+  static long digits(ByteBuffer b, int from, int to) {
     long n = 0;
-    for (int i = at + key.length; i < to; i++) {
+    for (int i = from; i < to; i++) {
       int d = b.get(i) - '0';
       if (d < 0 || d > 9) {
         break;

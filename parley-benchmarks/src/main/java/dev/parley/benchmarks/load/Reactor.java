@@ -184,7 +184,7 @@ final class Reactor implements Runnable {
     if (!c.control) {
       open.incrementAndGet();
       if (subscribe && topic) {
-        write(c, Frames.text("{\"method\":\"parley.hello\",\"params\":{\"version\":1}}"));
+        write(c, Frames.text("{\"method\":\"parley.hello\",\"params\":{\"version\":1,\"arrays\":true}}"));
         write(c, Frames.text("{\"id\":1,\"method\":\"parley.subscribe\",\"params\":{\"topic\":\"stamps\"}}"));
       } else if (subscribe) {
         write(c, Frames.subscribe(1, "fanout"));
@@ -220,15 +220,18 @@ final class Reactor implements Runnable {
     if (c.control) {
       return; // answers to publish
     }
-    long t = Frames.numberAfter(in, from, to, STAMP);
-    if (t >= 0) {
+    int stamp = Frames.indexOf(in, from, to, STAMP);
+    if (stamp >= 0) {
       long now = System.nanoTime();
-      received++;
-      if (deliveries.measuring) {
-        latencies.record(now - t);
-      }
-      if (deliveries.delivered(t) && !publisher) {
-        publisherWakeup.run();
+      for (; stamp >= 0; stamp = Frames.indexOf(in, stamp + STAMP.length, to, STAMP)) {
+        long t = Frames.digits(in, stamp + STAMP.length, to); // a frame may hold several (arrays)
+        received++;
+        if (deliveries.measuring) {
+          latencies.record(now - t);
+        }
+        if (deliveries.delivered(t) && !publisher) {
+          publisherWakeup.run();
+        }
       }
     } else if (Frames.indexOf(in, from, to, STARTED) >= 0
         || Frames.indexOf(in, from, to, SUBSCRIBED) >= 0) {

@@ -88,7 +88,8 @@ public final class ParleyMessages {
 
   /** The client's hello. */
   public static String hello() {
-    return "{\"method\":\"" + HELLO + "\",\"params\":{\"version\":" + VERSION + "}}";
+    return "{\"method\":\"" + HELLO + "\",\"params\":{\"version\":" + VERSION
+        + ",\"arrays\":true}}";
   }
 
   /** A {@code parley.watch} (or, when {@code unwatch}, {@code parley.unwatch}) of {@code names}. */

@@ -50,6 +50,7 @@ final class Outbox {
   private long progressAt = System.nanoTime();
   private @Nullable Closing closing;
   private final Runnable flusher = this::flush;
+  private volatile boolean arrays;
 
   /**
    * A queue of {@code limit} bytes in front of {@code out}.
@@ -127,6 +128,35 @@ final class Outbox {
       Thread.onSpinWait();
     }
     lock.lock();
+  }
+
+  /**
+   * From now on, hands the transport the messages of one send as one message, a JSON array of
+   * them (each queued message is a JSON object): one frame to write and to read instead of many.
+   * For clients that said they take arrays.
+   */
+  void arrays() {
+    arrays = true;
+  }
+
+  /** {@code batch} as one JSON array; {@code batch} itself when it holds one message. */
+  private List<byte[]> framed(List<byte[]> batch) {
+    if (!arrays || batch.size() < 2) {
+      return batch;
+    }
+    int length = batch.size() + 1;
+    for (byte[] m : batch) {
+      length += m.length;
+    }
+    byte[] joined = new byte[length];
+    int at = 0;
+    for (byte[] m : batch) {
+      joined[at] = (byte) (at == 0 ? '[' : ',');
+      System.arraycopy(m, 0, joined, at + 1, m.length);
+      at += 1 + m.length;
+    }
+    joined[at] = ']';
+    return List.of(joined);
   }
 
   /** Whether it takes no more messages. */
@@ -300,7 +330,7 @@ final class Outbox {
       }
       Completion sent = new Completion(batch);
       try {
-        out.send(batch, sent);
+        out.send(framed(batch), sent);
       } catch (RuntimeException e) {
         sent.done(e);
       }

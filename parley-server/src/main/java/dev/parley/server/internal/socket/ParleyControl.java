@@ -22,6 +22,12 @@ final class ParleyControl {
 
     /** The client said hello (once or again). */
     default void greeted() {}
+
+    /**
+     * The client said it takes several messages as one JSON array in a frame: the connection
+     * may send what it has queued that way from now on.
+     */
+    default void arrays() {}
   }
 
   private final Watcher watcher;
@@ -42,6 +48,11 @@ final class ParleyControl {
   void handle(Message.Parley message) {
     ParleyException refusal = switch (message.method()) {
       case ParleyMessages.HELLO -> {
+        if (message.message().get("params") instanceof tools.jackson.databind.JsonNode p
+            && p.get("arrays") instanceof tools.jackson.databind.JsonNode a && a.isBoolean()
+            && a.booleanValue()) {
+          out.arrays();
+        }
         watcher.greet();
         out.put(ParleyMessages.helloAnswer(options.socketMaxWatched(),
             options.socketMaxResourceChars()));

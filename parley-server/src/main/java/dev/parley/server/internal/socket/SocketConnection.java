@@ -473,6 +473,11 @@ final class SocketConnection implements SocketSession {
     public void greeted() {
       peer.greeted();
     }
+
+    @Override
+    public void arrays() {
+      outbox.arrays();
+    }
   }
 
   private static long utf8Length(String s) {

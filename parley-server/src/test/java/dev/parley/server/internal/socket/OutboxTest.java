@@ -114,6 +114,24 @@ class OutboxTest {
   }
 
   @Test
+  void forAClientThatTakesArraysTheMessagesOfASendGoAsOneArrayAndTheirBytesAreGivenBack()
+      throws Exception {
+    Outbox box = outbox(1 << 20);
+    box.arrays();
+    transport.holds = true;
+    box.put(utf8("{\"a\":1}"));
+    box.put(utf8("{\"b\":2}"));
+    box.put(utf8("{\"c\":3}"));
+    transport.nextOpen().done(null);
+    transport.nextOpen().done(null);
+
+    assertThat(transport.sends).containsExactly(List.of("{\"a\":1}"),
+        List.of("[{\"b\":2},{\"c\":3}]"));
+    assertThat(box.bytes()).isZero();
+    assertThat(meter.queued).hasValue(0);
+  }
+
+  @Test
   void sendsAtMostABatchAtATime() throws Exception {
     Outbox box = outbox(1 << 20);
     transport.holds = true;
