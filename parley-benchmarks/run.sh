@@ -34,7 +34,8 @@
 #   IDLE_CONNECTIONS=10000     idle sockets opened to measure heap per connection
 #   WS_ROWS="parley parley-topic parley-window jetty trpc"   parley: Parley with a lock-free feed;
 #                  parley-topic: Parley publishing to a topic (parley.subscribe, no handler per
-#                  subscriber); parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
+#                  subscriber); parley-arrays: the feed, its clients saying parley.hello with
+#                  arrays (several messages per frame); parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
 #                  WebSocket core (BareJettyWsServer, no Parley, one write per subscriber and
 #                  value); trpc: @trpc/server's applyWSSHandler; also jetty-coalesce: the bare
 #                  server fanning out all waiting publications in one write per subscriber

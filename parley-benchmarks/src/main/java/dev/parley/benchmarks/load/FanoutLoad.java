@@ -22,9 +22,10 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>
  * fanout --port P --subscribers N [--warmup 10] [--duration 10] [--window 16] [--threads 1]
- *        [--kind subscription|topic] --pid SERVER_PID
- *   N connections each subscribe to "fanout" (kind topic: say parley.hello and subscribe to the
- *   topic "stamps", Parley's server only); a control connection publishes stamps through the
+ *        [--kind subscription|arrays|topic] --pid SERVER_PID
+ *   N connections each subscribe to "fanout" (kind arrays: after a parley.hello saying they take
+ *   several messages per frame; kind topic: say that hello and subscribe to the topic "stamps";
+ *   both for Parley's server only); a control connection publishes stamps through the
  *   "publish" mutation, keeping at most WINDOW values in flight (a value is done when all N
  *   subscribers received it). Reports values delivered a second, the latency from publication to
  *   each delivery (p50, p99, max), and the CPU of the server, of this tool and of the rest.
@@ -66,10 +67,10 @@ public final class FanoutLoad {
   }
 
   private static boolean fanout(InetSocketAddress address, String path, URI http, long pid,
-      int subscribers, int warmup, int duration, int window, int threads, boolean topic)
+      int subscribers, int warmup, int duration, int window, int threads, String kind)
       throws Exception {
     Deliveries deliveries = new Deliveries(subscribers, window);
-    List<Reactor> reactors = start(address, path, subscribers, threads, deliveries, true, topic);
+    List<Reactor> reactors = start(address, path, subscribers, threads, deliveries, true, kind);
     try {
       if (!await("all subscribed", 120, () -> sum(reactors, r -> r.started.get()) >= subscribers
           && reactors.get(0).controlOpen(), reactors)) {
@@ -123,7 +124,7 @@ public final class FanoutLoad {
     long heap0 = query(http, "heap");
     long rss0 = Procfs.rssKib(pid);
     List<Reactor> reactors = start(address, path, connections, 1, new Deliveries(1, 1), false,
-        false);
+        "subscription");
     try {
       if (!await("all open", 120, () -> sum(reactors, r -> r.open.get()) >= connections, reactors)) {
         return false;
@@ -145,11 +146,11 @@ public final class FanoutLoad {
   }
 
   private static List<Reactor> start(InetSocketAddress address, String path, int connections,
-      int threads, Deliveries deliveries, boolean subscribe, boolean topic) throws IOException {
+      int threads, Deliveries deliveries, boolean subscribe, String kind) throws IOException {
     List<Reactor> reactors = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       int share = connections / threads + (i < connections % threads ? 1 : 0);
-      reactors.add(new Reactor(address, path, share, deliveries, subscribe, topic,
+      reactors.add(new Reactor(address, path, share, deliveries, subscribe, kind,
           subscribe && i == 0));
     }
     Reactor publisher = reactors.get(0);
@@ -160,13 +161,12 @@ public final class FanoutLoad {
     return reactors;
   }
 
-  /** Whether {@code kind} names topic subscriptions. */
-  private static boolean kind(String kind) {
-    return switch (kind) {
-      case "subscription" -> false;
-      case "topic" -> true;
-      default -> throw new IllegalArgumentException("kind: " + kind + " (expected: subscription, topic)");
-    };
+  /** {@code kind}, when it is one this tool knows. */
+  private static String kind(String kind) {
+    if (!List.of("subscription", "arrays", "topic").contains(kind)) {
+      throw new IllegalArgumentException("kind: " + kind + " (expected: subscription, arrays, topic)");
+    }
+    return kind;
   }
 
   private static boolean await(String what, int seconds, BooleanSupplier done, List<Reactor> reactors)

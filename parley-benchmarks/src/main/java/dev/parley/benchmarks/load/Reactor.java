@@ -34,7 +34,8 @@ final class Reactor implements Runnable {
   private final String path;
   private final Deliveries deliveries;
   private final boolean subscribe;
-  private final boolean topic;
+  /** subscription, topic, or arrays: a Parley client's hello (arrays) and a subscription. */
+  private final String kind;
   private final boolean publisher;
   private final Selector selector;
   private final ByteBuffer in = ByteBuffer.allocateDirect(1 << 20);
@@ -56,14 +57,14 @@ final class Reactor implements Runnable {
   private long publishId;
 
   Reactor(InetSocketAddress address, String path, int connections, Deliveries deliveries,
-      boolean subscribe, boolean topic, boolean publisher) throws IOException {
+      boolean subscribe, String kind, boolean publisher) throws IOException {
     this.address = address;
     this.host = address.getHostString();
     this.path = path;
     this.toOpen = connections;
     this.deliveries = deliveries;
     this.subscribe = subscribe;
-    this.topic = topic;
+    this.kind = kind;
     this.publisher = publisher;
     this.selector = Selector.open();
   }
@@ -183,8 +184,10 @@ final class Reactor implements Runnable {
     c.state = Conn.OPEN;
     if (!c.control) {
       open.incrementAndGet();
-      if (subscribe && topic) {
+      if (subscribe && !kind.equals("subscription")) {
         write(c, Frames.text("{\"method\":\"parley.hello\",\"params\":{\"version\":1,\"arrays\":true}}"));
+      }
+      if (subscribe && kind.equals("topic")) {
         write(c, Frames.text("{\"id\":1,\"method\":\"parley.subscribe\",\"params\":{\"topic\":\"stamps\"}}"));
       } else if (subscribe) {
         write(c, Frames.subscribe(1, "fanout"));
