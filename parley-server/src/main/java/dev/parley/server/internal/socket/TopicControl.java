@@ -140,13 +140,22 @@ final class TopicControl {
       host.refuse(id, e);
       return;
     }
-    String feedKey = topics.key(topic, params);
-    byte[] narrowed = topics.encodeParams(topic, params);
+    join(topics.key(topic, params), id, topic.name(), topics.encodeParams(topic, params), key,
+        after, "a topic's kept messages");
+  }
+
+  /**
+   * Joins the feed of {@code feedKey} as subscription {@code key} (its answer's params {@code
+   * params}), getting what was kept after {@code after}; the map's current feed when the one it
+   * took was detached meanwhile. A queue too full for what it gets first closes the connection.
+   */
+  private void join(String feedKey, byte[] id, String name, byte[] params, String key,
+      @Nullable Long after, String what) {
     Feed.Joined joined;
     Feed feed;
     do {
       feed = topics.feed(feedKey);
-      TopicMember member = new TopicMember(id, topic.name(), feed, narrowed, this);
+      TopicMember member = new TopicMember(id, name, feed, params, this);
       synchronized (this) {
         pending.remove(key);
         if (closed) {
@@ -163,7 +172,7 @@ final class TopicControl {
         members.remove(key);
       }
       topics.idle(feed);
-      host.slow("Outbound queue full: a topic's kept messages did not fit");
+      host.slow("Outbound queue full: " + what + " did not fit");
     }
   }
 
@@ -204,27 +213,7 @@ final class TopicControl {
       host.refuse(id, e);
       return;
     }
-    Feed.Joined joined;
-    do {
-      Feed feed = topics.feed(Topics.stateKey(state.name()));
-      TopicMember member = new TopicMember(id, state.name(), feed, NULL, this);
-      synchronized (this) {
-        pending.remove(key);
-        if (closed) {
-          topics.idle(feed);
-          return;
-        }
-        members.put(key, member);
-      }
-      joined = feed.join(member, 0L, (m, tail) -> host.offer(tail == null
-          ? TopicMessages.subscribed(m.id, m.params) : TopicMessages.publish(m.id, tail)));
-    } while (joined == Feed.Joined.DETACHED);
-    if (joined == Feed.Joined.REFUSED) {
-      synchronized (this) {
-        members.remove(key);
-      }
-      host.slow("Outbound queue full: a state's value did not fit");
-    }
+    join(Topics.stateKey(state.name()), id, state.name(), NULL, key, 0L, "a state's value");
   }
 
   /**
