@@ -35,7 +35,8 @@
 #   WS_ROWS="parley parley-topic parley-window jetty trpc"   parley: Parley with a lock-free feed;
 #                  parley-topic: Parley publishing to a topic (parley.subscribe, no handler per
 #                  subscriber); parley-arrays: the feed, its clients saying parley.hello with
-#                  arrays (several messages per frame); parley-window: Parley fanning out through ReplayWindow; jetty: bare Jetty 12
+#                  arrays (several messages per frame); parley-window: Parley fanning out through ReplayWindow
+#                  (parley-window-arrays: its clients saying hello with arrays); jetty: bare Jetty 12
 #                  WebSocket core (BareJettyWsServer, no Parley, one write per subscriber and
 #                  value); trpc: @trpc/server's applyWSSHandler; also jetty-coalesce: the bare
 #                  server fanning out all waiting publications in one write per subscriber
@@ -69,7 +70,7 @@ case "$mode" in
       run_rtt; exit 0;;
   invalidate) need_java; build_parley
     exec "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.load.InvalidationLoad;;
-  -h|--help|help) sed -n '2,43p' "$0"; exit 0;;
+  -h|--help|help) sed -n '2,44p' "$0"; exit 0;;
   *) echo "usage: $0 [load|jmh [JMH args]|ws|rtt|invalidate]" >&2; exit 2;;
 esac
 

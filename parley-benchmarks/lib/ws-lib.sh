@@ -53,6 +53,7 @@ run_ws() {
   ws_row_on parley-arrays && WS_KIND=arrays ws_row "Parley (feed), arrays" parley-arrays "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ feed
   ws_row_on parley-topic && WS_KIND=topic ws_row "Parley (topic)" parley-topic "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ topic
   ws_row_on parley-window && ws_row "Parley (ReplayWindow)" parley-window "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ window
+  ws_row_on parley-window-arrays && WS_KIND=arrays ws_row "Parley (ReplayWindow), arrays" parley-window-arrays "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.FanoutServer @PORT@ window
   ws_row_on jetty && ws_row "bare Jetty 12 WebSocket" jetty "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@
   ws_row_on jetty-coalesce && ws_row "bare Jetty 12 WebSocket, coalescing" jetty-coalesce "$JAVA" $JAVA_OPTS -cp "$(parley_cp)" dev.parley.benchmarks.BareJettyWsServer @PORT@ coalesce
   ws_row_on trpc && ws_row "tRPC v11 applyWSSHandler" trpc env NODE_ENV=production node --expose-gc "$here/peers/trpc/ws-server.mjs" @PORT@
@@ -79,7 +80,7 @@ print_ws_table() {
         heap[a[1]] = a[3]
       }
       pt = key["Parley (topic)|10000"]; pa = key["Parley (feed), arrays|10000"]
-      p = key["Parley (feed)|10000"]; t = key["tRPC v11 applyWSSHandler|10000"]; pw = key["Parley (ReplayWindow)|10000"]; j = key["bare Jetty 12 WebSocket|10000"]
+      p = key["Parley (feed)|10000"]; t = key["tRPC v11 applyWSSHandler|10000"]; pw = key["Parley (ReplayWindow)|10000"]; pwa = key["Parley (ReplayWindow), arrays|10000"]; j = key["bare Jetty 12 WebSocket|10000"]
       jc = key["bare Jetty 12 WebSocket, coalescing|10000"]
       print ""
       print "| target | measured | target | result |"
@@ -89,6 +90,7 @@ print_ws_table() {
       if (pt) printf "| Parley topic message to 10,000 Parley clients (values/s) | %s | >= 1,000,000 | %s |\n", fmt(int(r[pt,3])), (r[pt,3] >= 1000000 ? "PASS" : "FAIL")
       if (pt && t && r[t,3] > 0) printf "| Parley topic / tRPC subscription fan-out at 10,000 subscribers | %.2fx | (no target) | - |\n", r[pt,3] / r[t,3]
       if (pw) printf "| Parley fan-out to 10,000 through ReplayWindow (values/s) | %s | >= 1,000,000 | %s |\n", fmt(int(r[pw,3])), (r[pw,3] >= 1000000 ? "PASS" : "FAIL")
+      if (pwa) printf "| Parley fan-out to 10,000 Parley clients (arrays) through ReplayWindow (values/s) | %s | >= 1,000,000 | %s |\n", fmt(int(r[pwa,3])), (r[pwa,3] >= 1000000 ? "PASS" : "FAIL")
       if (j) printf "| bare Jetty 12 WebSocket fan-out to 10,000 subscribers (values/s) | %s | (reference) | - |\n", fmt(int(r[j,3]))
       if (jc) printf "| bare Jetty 12 WebSocket, coalescing, fan-out to 10,000 subscribers (values/s) | %s | (reference) | - |\n", fmt(int(r[jc,3]))
       if (p && j && r[j,3] > 0) printf "| Parley / bare Jetty 12 WebSocket at 10,000 subscribers | %.2fx | (no target) | - |\n", r[p,3] / r[j,3]

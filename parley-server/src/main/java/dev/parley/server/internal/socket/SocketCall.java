@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class SocketCall implements Outbound {
   private final SocketConnection connection;
   private final Message.Call request;
+  private final Outbox outbox; // the connection's, read once: a fan-out touches little per call
+  private final byte[] id;
   private final Cancellation cancellation = new Cancellation();
   private static final Values.Framing TAIL = SocketMessages::valueTail;
 
@@ -39,6 +41,8 @@ final class SocketCall implements Outbound {
   SocketCall(SocketConnection connection, Message.Call request, @Nullable Values values) {
     this.connection = connection;
     this.request = request;
+    this.outbox = connection.outbox();
+    this.id = request.id();
     this.values = values;
   }
 
@@ -77,7 +81,7 @@ final class SocketCall implements Outbound {
 
   @Override
   public void started() {
-    send(SocketMessages.started(request.id()), false);
+    send(SocketMessages.started(id), false);
   }
 
   @Override
@@ -86,7 +90,7 @@ final class SocketCall implements Outbound {
     byte[] message = message(eventId, value, shared);
     order.lockInterruptibly();
     try {
-      if (ended || !connection.outbox().putSoon(message)) {
+      if (ended || !outbox.putSoon(message)) {
         throw closed();
       }
     } finally {
@@ -104,10 +108,16 @@ final class SocketCall implements Outbound {
     byte[] message = message(eventId, value, shared);
     order.lock();
     try {
-      if (ended || connection.outbox().isClosed()) {
+      if (ended) {
         throw closed();
       }
-      return connection.outbox().offer(message);
+      if (outbox.offer(message)) {
+        return true;
+      }
+      if (outbox.isClosed()) { // asked only when refused: a fan-out locks the queue once per value
+        throw closed();
+      }
+      return false;
     } finally {
       order.unlock();
     }
@@ -119,7 +129,7 @@ final class SocketCall implements Outbound {
     if (v == null) {
       throw new IllegalStateException(request.path() + " is not a subscription");
     }
-    return SocketMessages.withId(request.id(), v.frame(v.json(value, shared), eventId, TAIL,
+    return SocketMessages.withId(id, v.frame(v.json(value, shared), eventId, TAIL,
         shared));
   }
 
@@ -131,16 +141,16 @@ final class SocketCall implements Outbound {
   void answered(Answer answer) {
     connection.release(this);
     byte[] last = switch (answer) {
-      case Answer.Success s -> isSubscription() ? SocketMessages.stopped(request.id())
-          : connection.replies().result(request.id(), s);
+      case Answer.Success s -> isSubscription() ? SocketMessages.stopped(id)
+          : connection.replies().result(id, s);
       case Answer.Failure f -> {
         if (silenced) {
           yield null;
         }
         if (stopRequested && f.error().code() == ErrorCode.CLIENT_CLOSED_REQUEST) {
-          yield SocketMessages.stopped(request.id());
+          yield SocketMessages.stopped(id);
         }
-        yield connection.replies().error(request.id(), f.error(), f.name());
+        yield connection.replies().error(id, f.error(), f.name());
       }
     };
     if (last == null) {
@@ -160,7 +170,7 @@ final class SocketCall implements Outbound {
         return;
       }
       ended = last;
-      connection.outbox().put(message);
+      outbox.put(message);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
