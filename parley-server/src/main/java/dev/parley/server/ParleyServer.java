@@ -175,7 +175,10 @@ public final class ParleyServer<C> {
    * of this server, and keeps it when the topic has a replay window. The message is checked
    * against the topic's schema and encoded once for all. Returns at once: a subscriber whose
    * outbound queue has no room for it is closed {@code 1013}, and its client reconnects and
-   * resumes from its last event id. With a {@linkplain Builder#broker broker}, the subscribers of
+   * resumes from its last event id. With a replay window, each subscriber gets the messages in
+   * the order of their event ids whatever threads publish them (publications to one params are
+   * queued one after the other); without one, publications from several threads fan out at once,
+   * in no set order between them. With a {@linkplain Builder#broker broker}, the subscribers of
    * the other nodes get it too; each node keeps its own replay window.
    *
    * @return how many subscriptions of this node it was queued for

@@ -116,6 +116,24 @@ final class Feed {
     return new Publication(tail, new ArrayList<>(members));
   }
 
+  /**
+   * Publishes {@code json} as {@link #publish} does and, still under the lock, hands the frame's
+   * tail to every subscriber through {@code send}: numbered messages ({@code window > 0}) then
+   * reach each subscriber in the order of their event ids however many threads publish, since a
+   * subscriber that got 6 before 5 would resume after 6 and never get 5. {@code send} must not wait.
+   *
+   * @return the publication, or null when the feed was detached (nothing was sent)
+   */
+  synchronized @Nullable Publication publishInOrder(byte[] json, int window, Sender send) {
+    Publication p = publish(json, window);
+    if (p != null) {
+      for (TopicMember m : p.to()) {
+        send.send(m, p.tail());
+      }
+    }
+    return p;
+  }
+
   /** What a publication sends, to whom. */
   record Publication(byte[] tail, List<TopicMember> to) {}
 

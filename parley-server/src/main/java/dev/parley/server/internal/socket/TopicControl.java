@@ -286,11 +286,21 @@ final class TopicControl {
 
   /** Queues a publication for one of its subscriptions; see {@link Topics#publish}. */
   boolean deliver(byte[] frame) {
-    if (host.offer(frame)) {
+    if (offer(frame)) {
       return true;
     }
-    host.slow("Outbound queue full: a topic message did not fit");
+    tooSlow();
     return false;
+  }
+
+  /** Queues a publication for one of its subscriptions if it fits now; never waits. */
+  boolean offer(byte[] frame) {
+    return host.offer(frame);
+  }
+
+  /** Closes the connection {@code 1013}: a publication did not fit its queue. */
+  void tooSlow() {
+    host.slow("Outbound queue full: a topic message did not fit");
   }
 
   private @Nullable Object decode(Schema<?> schema, @Nullable JsonNode node) {

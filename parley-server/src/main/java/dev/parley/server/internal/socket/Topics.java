@@ -6,19 +6,20 @@ import dev.parley.Issue;
 import dev.parley.Schema;
 import dev.parley.State;
 import dev.parley.Topic;
-import java.util.function.UnaryOperator;
 import dev.parley.internal.json.JsonCodec;
 import dev.parley.internal.wire.TopicMessages;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +81,16 @@ public final class Topics {
     int window = target.replay();
     String key = key(topic, params);
     byte[] json = codec.encode(topic.message().type(), message);
+    int[] queued = {0};
+    List<TopicMember> refused = new ArrayList<>(0);
+    Feed.Sender send = (m, tail) -> {
+      if (m.holder.offer(TopicMessages.publish(m.id, tail))) {
+        queued[0]++;
+        return true;
+      }
+      refused.add(m);
+      return false;
+    };
     Feed.Publication p;
     Feed feed;
     do {
@@ -87,19 +98,23 @@ public final class Topics {
       if (feed == null) {
         return 0;
       }
-      p = feed.publish(json, window);
+      // numbered messages are queued under the feed's lock, in the order of their ids; others
+      // outside it, so that publications to one params from several threads fan out at once
+      p = window > 0 ? feed.publishInOrder(json, window, send) : feed.publish(json, window);
     } while (p == null);
+    if (window == 0) {
+      for (TopicMember m : p.to()) {
+        send.send(m, p.tail());
+      }
+    }
     published.incrementAndGet();
     if (window > 0) {
       kept(topic.name(), feed, target.replayParams());
     }
-    int n = 0;
-    for (TopicMember m : p.to()) {
-      if (m.holder.deliver(TopicMessages.publish(m.id, p.tail()))) {
-        n++;
-      }
+    for (TopicMember m : refused) {
+      m.holder.tooSlow();
     }
-    return n;
+    return queued[0];
   }
 
   /** The current value of {@code state}, null until one was set. */
