@@ -19,7 +19,7 @@ final class Run {
   volatile Watchdog.@Nullable Ticket ticket;
   private boolean answered;
   private boolean finished;
-  private boolean interrupted;
+  private volatile boolean interrupted; // written under the lock, read without it: only turns true
 
   Run(Pipeline pipeline, Invocation invocation, Consumer<Answer> sink) {
     this.pipeline = pipeline;
@@ -47,8 +47,11 @@ final class Run {
     stop(why);
   }
 
-  /** Whether the call was stopped: cancelled, timed out, or shut down. */
-  synchronized boolean isStopped() {
+  /**
+   * Whether the call was stopped: cancelled, timed out, or shut down. Takes no lock: a fan-out asks
+   * it of every follower for every value.
+   */
+  boolean isStopped() {
     return interrupted;
   }
 

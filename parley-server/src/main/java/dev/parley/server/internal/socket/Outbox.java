@@ -96,9 +96,19 @@ final class Outbox {
    * @return whether it was queued: false when it does not fit, or the queue is closed
    */
   boolean offer(byte[] message) {
+    return offer(message, null);
+  }
+
+  /**
+   * As {@link #offer(byte[])}, unless {@code from} has ended, which it is asked under the queue's
+   * lock: a message it queues before its last one (which {@code from} says it ended before queuing)
+   * is queued before it, and none after it, with no lock of its own around both.
+   */
+  boolean offer(byte[] message, @Nullable Source from) {
     lockSoon();
     try {
-      if (closed || (bytes > 0 && bytes + message.length > limit)) {
+      if (closed || (bytes > 0 && bytes + message.length > limit)
+          || (from != null && from.ended())) {
         return false;
       }
       pending.add(message);
@@ -411,6 +421,12 @@ final class Outbox {
   }
 
   private record Closing(int code, String reason) {}
+
+  /** Who queues a message with {@link #offer(byte[], Source)}. */
+  interface Source {
+    /** Whether it queued (or is about to queue) its last message: it may queue none after. */
+    boolean ended();
+  }
 
   /** Counts the bytes of every queue of a server. */
   interface Meter {

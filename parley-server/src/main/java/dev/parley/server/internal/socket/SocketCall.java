@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * result or error, or a subscription's {@code started}, values, and {@code stopped} or error. Its
  * messages are queued in order, none after the last: a value racing the end is dropped.
  */
-final class SocketCall implements Outbound {
+final class SocketCall implements Outbound, Outbox.Source {
   private final SocketConnection connection;
   private final Message.Call request;
   private final Outbox outbox; // the connection's, read once: a fan-out touches little per call
@@ -29,7 +29,8 @@ final class SocketCall implements Outbound {
 
   private final @Nullable Values values;
   private final ReentrantLock order = new ReentrantLock();
-  private boolean ended;
+  // written under order, before the last message is queued; read by offer under the queue's lock
+  private volatile boolean ended;
   private volatile boolean stopRequested;
   private volatile boolean silenced;
 
@@ -105,22 +106,20 @@ final class SocketCall implements Outbound {
 
   @Override
   public boolean offer(@Nullable String eventId, @Nullable Object value, boolean shared) {
-    byte[] message = message(eventId, value, shared);
-    order.lock();
-    try {
-      if (ended) {
-        throw closed();
-      }
-      if (outbox.offer(message)) {
-        return true;
-      }
-      if (outbox.isClosed()) { // asked only when refused: a fan-out locks the queue once per value
-        throw closed();
-      }
-      return false;
-    } finally {
-      order.unlock();
+    // no lock of the call's own: the queue asks ended() under its lock (see Outbox.offer), so a
+    // value lands before the call's last message or not at all, while a fan-out touches little
+    if (outbox.offer(message(eventId, value, shared), this)) {
+      return true;
     }
+    if (ended || outbox.isClosed()) { // asked only when refused
+      throw closed();
+    }
+    return false;
+  }
+
+  @Override
+  public boolean ended() {
+    return ended;
   }
 
   /** The message of one value: its JSON and frame kept for every subscriber, then this call's id. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,9 @@ public final class Sockets implements Outbox.Meter {
   private final JsonCodec frames;
   private final Replies replies;
   private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
-  private final AtomicLong queued = new AtomicLong();
+  // every queued message counts here, from the publisher's core and the flushers': cells, not one
+  // shared word; the peak is read before it is written, so that it is written only when it grows
+  private final LongAdder queued = new LongAdder();
   private final AtomicLong peak = new AtomicLong();
   private final Watches watches = new Watches();
   private final AtomicLong invalidations = new AtomicLong();
@@ -168,18 +171,20 @@ public final class Sockets implements Outbox.Meter {
 
   /** The connections now. */
   public SocketStats stats() {
-    return new SocketStats(open.size(), queued.get(), peak.get(), topics.keptParams());
+    return new SocketStats(open.size(), queued.sum(), peak.get(), topics.keptParams());
   }
 
   @Override
   public void added(int n, long queuedNow) {
-    queued.addAndGet(n);
-    peak.accumulateAndGet(queuedNow, Math::max);
+    queued.add(n);
+    if (queuedNow > peak.get()) {
+      peak.accumulateAndGet(queuedNow, Math::max);
+    }
   }
 
   @Override
   public void removed(int n) {
-    queued.addAndGet(-n);
+    queued.add(-n);
   }
 
   void closed(SocketConnection connection) {

@@ -275,4 +275,45 @@ class OutboxTest {
     assertThat(box.put(utf8("much longer than four"))).isTrue();
     assertThat(transport.sends).containsExactly(List.of("much longer than four"));
   }
+
+  @Test
+  void anOfferFromASourceThatEndedQueuesNothingAndOneBeforeItsEndLandsBeforeItsLastMessage()
+      throws Exception {
+    Outbox box = outbox(1 << 20);
+    transport.holds = true;
+    AtomicInteger asked = new AtomicInteger();
+    boolean[] ended = {false};
+    Outbox.Source source = () -> {
+      asked.incrementAndGet();
+      return ended[0];
+    };
+    assertThat(box.offer(utf8("v1"), source)).isTrue();
+    ended[0] = true; // the source's last message goes next
+    box.put(utf8("stopped"));
+    assertThat(box.offer(utf8("v2"), source)).as("after the end").isFalse();
+    assertThat(asked).as("asked once per offer").hasValue(2);
+    assertThat(box.bytes()).as("v2 neither queued nor counted").isEqualTo(9);
+    assertThat(meter.queued).hasValue(9);
+    SocketOut.Sent first = transport.nextOpen(); // v1, handed over from a flusher, with or without stopped
+    transport.holds = false;
+    first.done(null);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (box.bytes() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertThat(transport.sends.stream().flatMap(List::stream))
+        .containsExactly("v1", "stopped");
+  }
+
+  @Test
+  void anOfferIsRefusedWhenItDoesNotFitOrTheQueueIsClosedWhateverTheSourceSays()
+      throws Exception {
+    Outbox box = outbox(4);
+    transport.holds = true;
+    Outbox.Source open = () -> false;
+    assertThat(box.offer(utf8("abc"), open)).isTrue();
+    assertThat(box.offer(utf8("de"), open)).as("no room").isFalse();
+    box.closeNow(1000, "bye");
+    assertThat(box.offer(utf8("x"), null)).as("closed").isFalse();
+  }
 }
