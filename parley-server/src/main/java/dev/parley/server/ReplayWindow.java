@@ -7,6 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A subscriber resuming from an id the window no longer holds gets everything it holds. A live
  * follower that falls more than the window's capacity behind (its client reads too slowly) has
  * lost values: its subscription ends with {@code SERVICE_UNAVAILABLE}, so that its client resumes
- * knowing. Thread-safe.
+ * knowing. A publication to many live followers (from 2,048 per core on) is handed to
+ * them by one thread per core at once, each follower still getting the values in order.
+ * Thread-safe.
  *
  * @param <T> the value type
  */
@@ -37,7 +42,13 @@ public final class ReplayWindow<T> {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition published = lock.newCondition();
   private final List<Follower> live = new ArrayList<>();
+  private final int split;
   private long next; // the sequence number of the next entry
+
+  /** Live followers per thread a publication is handed by, at least: {@value}. */
+  static final int SPLIT = 2048;
+
+  private static final int PARTS = Runtime.getRuntime().availableProcessors();
 
   /**
    * A window of the last {@code capacity} values.
@@ -45,10 +56,16 @@ public final class ReplayWindow<T> {
    * @throws IllegalArgumentException if {@code capacity} is not positive
    */
   public ReplayWindow(int capacity) {
+    this(capacity, SPLIT);
+  }
+
+  /** A window whose publications are handed out by several threads past {@code split} followers. */
+  ReplayWindow(int capacity, int split) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
     }
     this.capacity = capacity;
+    this.split = split;
     this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
   }
 
@@ -195,10 +212,62 @@ public final class ReplayWindow<T> {
     }
   }
 
-  /** Hands entry {@code e} to every live follower, under the lock; wakes those it could not. */
+  /**
+   * Hands entry {@code e} to every live follower, under the lock; wakes those it could not. With
+   * at least {@link #split} followers per part, they are split among a few threads (one per core,
+   * this one and {@link Helpers}), which the lock waits for: each follower is handed {@code e} by
+   * one thread, and {@code e + 1} only after, so it still gets them in order.
+   */
   private void push(Entry<T> e) {
-    int kept = 0;
-    for (int i = 0; i < live.size(); i++) {
+    int n = live.size();
+    int parts = Math.min(PARTS, n / split);
+    if (parts <= 1) {
+      live.subList(hand(e, 0, n), n).clear();
+      return;
+    }
+    int[] bounds = new int[parts + 1];
+    for (int p = 0; p <= parts; p++) {
+      bounds[p] = (int) ((long) n * p / parts);
+    }
+    int[] ends = new int[parts];
+    CompletableFuture<?>[] helpers = new CompletableFuture<?>[parts - 1];
+    for (int p = 1; p < parts; p++) {
+      int part = p;
+      helpers[p - 1] = CompletableFuture.runAsync(
+          () -> ends[part] = handOrWake(e, bounds[part], bounds[part + 1]), Helpers.POOL);
+    }
+    ends[0] = handOrWake(e, 0, bounds[1]);
+    CompletableFuture.allOf(helpers).join(); // not interruptible: the followers need every part
+    int at = ends[0];
+    for (int p = 1; p < parts; p++) {
+      for (int i = bounds[p]; i < ends[p]; i++) {
+        live.set(at++, live.get(i));
+      }
+    }
+    live.subList(at, n).clear();
+  }
+
+  /** {@link #hand}, or, should it fail past the followers' own failures, wakes every follower. */
+  private int handOrWake(Entry<T> e, int from, int to) {
+    try {
+      return hand(e, from, to);
+    } catch (Throwable t) { // not one follower's (those are caught): let each catch up alone
+      for (int i = from; i < to; i++) {
+        Follower f = live.get(i);
+        f.live = false;
+        LockSupport.unpark(f.thread);
+      }
+      return from;
+    }
+  }
+
+  /**
+   * Hands entry {@code e} to the live followers from index {@code from} to {@code to}, keeping
+   * those that took it at the start of that range: returns the end of what it kept.
+   */
+  private int hand(Entry<T> e, int from, int to) {
+    int kept = from;
+    for (int i = from; i < to; i++) {
       Follower f = live.get(i);
       boolean taken;
       try {
@@ -214,7 +283,17 @@ public final class ReplayWindow<T> {
         LockSupport.unpark(f.thread);
       }
     }
-    live.subList(kept, live.size()).clear();
+    return kept;
+  }
+
+  /**
+   * The platform threads that hand publications to followers beside the publisher's: one fewer
+   * than the cores, made at the first publication that needs them. Not virtual threads: a
+   * publisher may hold a monitor while it waits for them, which on Java 21 holds its carrier.
+   */
+  private static final class Helpers {
+    static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, PARTS - 1),
+        r -> Thread.ofPlatform().name("parley-window-push").daemon().unstarted(r));
   }
 
   /** The index of the first entry after {@code lastEventId}; 0 when it is not held. */

@@ -146,4 +146,58 @@ class ReplayWindowPushTest {
     window.publish("2", 2);
     assertThat(socket.sent.poll(100, TimeUnit.MILLISECONDS)).isNull();
   }
+
+  @Test
+  void followersSplitAmongThreadsEachGetEveryValueInOrderWhateverTheirQueues() throws Exception {
+    ReplayWindow<Integer> window = new ReplayWindow<>(1000, 1); // a part per follower and core
+    List<RecordingSocket> roomy = new ArrayList<>();
+    List<RecordingSocket> tight = new ArrayList<>();
+    var server = server(window, ServerOptions.builder().build());
+    var small = server(window, ServerOptions.builder().socketQueueBytes(150).build());
+    for (int i = 0; i < 4; i++) {
+      roomy.add(subscribe(server, new RecordingSocket()));
+      tight.add(subscribe(small, new RecordingSocket()));
+    }
+    tight.forEach(s -> s.stuck = true); // their queues fill: they leave the push in every part
+
+    for (int i = 1; i <= 500; i++) {
+      window.publish(Integer.toString(i), i);
+    }
+    tight.forEach(RecordingSocket::unstick);
+
+    for (RecordingSocket s : roomy) {
+      assertThat(values(s, 500)).isEqualTo(upTo(500));
+    }
+    for (RecordingSocket s : tight) {
+      assertThat(values(s, 500)).as("woken, caught up and pushed to again").isEqualTo(upTo(500));
+    }
+  }
+
+  @Test
+  void aStoppedFollowerAmongSplitOnesLeavesAndTheOthersGoOn() throws Exception {
+    ReplayWindow<Integer> window = new ReplayWindow<>(100, 1);
+    var server = server(window, ServerOptions.builder().build());
+    List<RecordingSocket> sockets = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sockets.add(subscribe(server, new RecordingSocket()));
+    }
+    window.publish("1", 1);
+    RecordingSocket stopped = sockets.remove(2);
+    assertThat(values(stopped, 1)).containsExactly(1);
+    stopped.session().onText("{\"id\":1,\"method\":\"subscription.stop\"}");
+    assertThat(stopped.next()).isEqualTo("{\"id\":1,\"result\":{\"type\":\"stopped\"}}");
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (following.get() > 4 && System.nanoTime() < until) {
+      Thread.sleep(1);
+    }
+
+    for (int i = 2; i <= 50; i++) {
+      window.publish(Integer.toString(i), i);
+    }
+
+    for (RecordingSocket s : sockets) {
+      assertThat(values(s, 50)).isEqualTo(upTo(50));
+    }
+    assertThat(stopped.sent.poll(100, TimeUnit.MILLISECONDS)).isNull();
+  }
 }
