@@ -54,6 +54,15 @@ class ReplayWindowPushTest {
     return socket;
   }
 
+  /** Waits, at most 5 s, until {@code n} handlers follow the window: a stopped one has left. */
+  private void awaitFollowing(int n) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (following.get() > n && System.nanoTime() < until) {
+      Thread.sleep(1);
+    }
+    assertThat(following).hasValue(n);
+  }
+
   private static List<Integer> values(RecordingSocket socket, int n) throws Exception {
     List<Integer> seen = new ArrayList<>();
     while (seen.size() < n) {
@@ -138,11 +147,7 @@ class ReplayWindowPushTest {
     socket.session().onText("{\"id\":1,\"method\":\"subscription.stop\"}");
 
     assertThat(socket.next()).isEqualTo("{\"id\":1,\"result\":{\"type\":\"stopped\"}}");
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (following.get() > 0 && System.nanoTime() < until) {
-      Thread.sleep(1);
-    }
-    assertThat(following).hasValue(0);
+    awaitFollowing(0);
     window.publish("2", 2);
     assertThat(socket.sent.poll(100, TimeUnit.MILLISECONDS)).isNull();
   }
@@ -186,10 +191,7 @@ class ReplayWindowPushTest {
     assertThat(values(stopped, 1)).containsExactly(1);
     stopped.session().onText("{\"id\":1,\"method\":\"subscription.stop\"}");
     assertThat(stopped.next()).isEqualTo("{\"id\":1,\"result\":{\"type\":\"stopped\"}}");
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (following.get() > 4 && System.nanoTime() < until) {
-      Thread.sleep(1);
-    }
+    awaitFollowing(4);
 
     for (int i = 2; i <= 50; i++) {
       window.publish(Integer.toString(i), i);

@@ -117,21 +117,35 @@ final class Feed {
   }
 
   /**
-   * Publishes {@code json} as {@link #publish} does and, still under the lock, hands the frame's
-   * tail to every subscriber through {@code send}: numbered messages ({@code window > 0}) then
-   * reach each subscriber in the order of their event ids however many threads publish, since a
-   * subscriber that got 6 before 5 would resume after 6 and never get 5. {@code send} must not wait.
+   * Publishes {@code json} as {@link #publish(byte[], int)} does and hands the frame's tail to
+   * every subscriber through {@code send}. Numbered messages ({@code window > 0}) are handed out
+   * still under the lock, so that they reach each subscriber in the order of their event ids
+   * however many threads publish (a subscriber that got 6 before 5 would resume after 6 and never
+   * get 5); others after it, so that several publications fan out at once. {@code send} must not
+   * wait.
    *
    * @return the publication, or null when the feed was detached (nothing was sent)
    */
-  synchronized @Nullable Publication publishInOrder(byte[] json, int window, Sender send) {
-    Publication p = publish(json, window);
+  @Nullable Publication publish(byte[] json, int window, Sender send) {
+    Publication p;
+    if (window > 0) {
+      synchronized (this) {
+        p = publish(json, window);
+        sendAll(p, send);
+      }
+    } else {
+      p = publish(json, window);
+      sendAll(p, send);
+    }
+    return p;
+  }
+
+  private static void sendAll(@Nullable Publication p, Sender send) {
     if (p != null) {
       for (TopicMember m : p.to()) {
         send.send(m, p.tail());
       }
     }
-    return p;
   }
 
   /** What a publication sends, to whom. */

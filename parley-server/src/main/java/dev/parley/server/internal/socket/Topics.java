@@ -98,15 +98,8 @@ public final class Topics {
       if (feed == null) {
         return 0;
       }
-      // numbered messages are queued under the feed's lock, in the order of their ids; others
-      // outside it, so that publications to one params from several threads fan out at once
-      p = window > 0 ? feed.publishInOrder(json, window, send) : feed.publish(json, window);
+      p = feed.publish(json, window, send); // numbered messages in the order of their ids
     } while (p == null);
-    if (window == 0) {
-      for (TopicMember m : p.to()) {
-        send.send(m, p.tail());
-      }
-    }
     published.incrementAndGet();
     if (window > 0) {
       kept(topic.name(), feed, target.replayParams());
